@@ -1,0 +1,22 @@
+using 'main.bicep'
+
+// azd fills AZURE_ENV_NAME and AZURE_LOCATION; with plain `az deployment group create` export them first
+// (or override on the command line: --parameters infra/main.bicepparam environmentName=prod).
+param environmentName = readEnvironmentVariable('AZURE_ENV_NAME', 'pmg')
+param location = readEnvironmentVariable('AZURE_LOCATION', 'brazilsouth')
+
+param sendGridFromEmail = readEnvironmentVariable('PMG_SENDGRID_FROM_EMAIL', 'pmg-no-responder@example.org')
+param sendGridFromName = 'PMG Gestión Territorial'
+
+// The key goes straight into Key Vault; leave PMG_SENDGRID_API_KEY unset to add the secret by hand later.
+param sendGridApiKey = readEnvironmentVariable('PMG_SENDGRID_API_KEY', '')
+
+param services = readEnvironmentVariable('PMG_SERVICES', 'SERNAM')
+param expectedRegions = readEnvironmentVariable('PMG_EXPECTED_REGIONS', '')
+
+param logAnalyticsDailyQuotaGb = 1
+param softDeleteRetentionDays = 30
+
+// One entry per regional upload group, e.g.
+// { principalId: '<group object id>', principalType: 'Group', service: 'SERNAM', year: 2025, region: 'CL-AP' }
+param regionUploaders = []
