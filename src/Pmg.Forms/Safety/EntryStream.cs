@@ -1,0 +1,195 @@
+using System.IO.Compression;
+
+namespace Pmg.Forms.Safety;
+
+/// <summary>
+/// Inflates one zip entry while counting: it refuses the package the moment the entry yields more bytes than it
+/// declared or the package passes its inflation budget, so a lying entry is never inflated past its declared size.
+/// It also keeps the CRC-32, the first bytes (to spot nested archives) and, for XML parts, whether a DTD appeared.
+/// </summary>
+internal sealed class EntryStream : Stream
+{
+    // "<!DOCTYPE" and "<!ENTITY" as UTF-8 and as UTF-16 (both byte orders); the longest is 18 bytes.
+    private static readonly byte[][] DtdMarkers =
+    [
+        .. new[] { "<!DOCTYPE", "<!ENTITY" }.SelectMany(marker => new[]
+        {
+            System.Text.Encoding.UTF8.GetBytes(marker),
+            System.Text.Encoding.Unicode.GetBytes(marker),
+            System.Text.Encoding.BigEndianUnicode.GetBytes(marker),
+        }),
+    ];
+
+    private const int CarryLength = 17;
+
+    private readonly Stream inner;
+    private readonly ZipEntryInfo entry;
+    private readonly InflationBudget budget;
+    private readonly bool scanForDtd;
+    private readonly byte[] carry = new byte[CarryLength];
+    private int carried;
+    private byte[] window = [];
+    private uint crc;
+
+    public EntryStream(ReadOnlyMemory<byte> compressed, ZipEntryInfo entry, InflationBudget budget, bool scanForDtd)
+    {
+        var source = AsStream(compressed);
+        inner = entry.Method == 0 ? source : new DeflateStream(source, CompressionMode.Decompress);
+        this.entry = entry;
+        this.budget = budget;
+        this.scanForDtd = scanForDtd;
+    }
+
+    /// <summary>Bytes inflated so far.</summary>
+    public long Inflated { get; private set; }
+
+    /// <summary>True once a DTD or entity declaration was seen (XML parts only).</summary>
+    public bool SawDtd { get; private set; }
+
+    /// <summary>The first four inflated bytes (fewer for a shorter entry).</summary>
+    public byte[] Head { get; } = new byte[4];
+
+    /// <summary>How many bytes of <see cref="Head"/> are filled.</summary>
+    public int HeadLength { get; private set; }
+
+    /// <summary>True once the inflated size and CRC match what the directory declared (call after reading to the end).</summary>
+    public bool MatchesDeclaration => Inflated == entry.UncompressedSize && crc == entry.Crc;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => Inflated;
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        // Never ask for more than one byte past the declared size: that byte is enough to prove the lie.
+        var allowed = entry.UncompressedSize - Inflated + 1;
+        if (allowed < buffer.Length)
+        {
+            buffer = buffer[..(int)allowed];
+        }
+
+        var read = inner.Read(buffer);
+        if (read == 0)
+        {
+            return 0;
+        }
+
+        var chunk = buffer[..read];
+        Inflated += read;
+        if (Inflated > entry.UncompressedSize)
+        {
+            throw new PackageRefusedException(budget.Lie(entry.Name));
+        }
+
+        budget.Spend(read);
+        crc = Crc32.Append(crc, chunk);
+        KeepHead(chunk);
+        if (scanForDtd && !SawDtd)
+        {
+            ScanForDtd(chunk);
+        }
+
+        return read;
+    }
+
+    /// <summary>Reads whatever the consumer left unread, so size and CRC cover the whole entry.</summary>
+    public void Drain()
+    {
+        Span<byte> scratch = stackalloc byte[4096];
+        while (Read(scratch) > 0)
+        {
+        }
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private void KeepHead(ReadOnlySpan<byte> chunk)
+    {
+        if (HeadLength < Head.Length)
+        {
+            var take = Math.Min(Head.Length - HeadLength, chunk.Length);
+            chunk[..take].CopyTo(Head.AsSpan(HeadLength));
+            HeadLength += take;
+        }
+    }
+
+    private void ScanForDtd(ReadOnlySpan<byte> chunk)
+    {
+        // Markers can straddle two reads, so scan the previous tail and this chunk together.
+        var needed = carried + chunk.Length;
+        if (window.Length < needed)
+        {
+            window = new byte[Math.Max(needed, 8192)];
+        }
+
+        carry.AsSpan(0, carried).CopyTo(window);
+        chunk.CopyTo(window.AsSpan(carried));
+        var scan = window.AsSpan(0, needed);
+        foreach (var marker in DtdMarkers)
+        {
+            if (scan.IndexOf(marker) >= 0)
+            {
+                SawDtd = true;
+                return;
+            }
+        }
+
+        carried = Math.Min(CarryLength, needed);
+        scan[^carried..].CopyTo(carry);
+    }
+
+    private static MemoryStream AsStream(ReadOnlyMemory<byte> bytes) =>
+        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(bytes.ToArray(), writable: false);
+}
+
+/// <summary>The package-wide allowance of inflated bytes, shared by every entry of one inspection.</summary>
+internal sealed class InflationBudget(string file, PackageLimits limits)
+{
+    private long spent;
+
+    /// <summary>Counts inflated bytes; refuses the package once they pass <see cref="PackageLimits.MaxInflatedBytes"/>.</summary>
+    public void Spend(int bytes)
+    {
+        spent += bytes;
+        if (spent > limits.MaxInflatedBytes)
+        {
+            throw new PackageRefusedException(Refusals.Bomb(file, $"se descomprime a más de {Refusals.Megabytes(limits.MaxInflatedBytes)}"));
+        }
+    }
+
+    /// <summary>The refusal for an entry that inflates past its declared size.</summary>
+    public Pmg.Domain.Diagnostics.Diagnostic Lie(string part) =>
+        Refusals.Bomb(file, $"la parte «{part}» se descomprime a más bytes de los que declara su encabezado ZIP");
+}

@@ -1,0 +1,365 @@
+using System.IO.Compression;
+using System.Xml;
+using Pmg.Domain.Diagnostics;
+using Pmg.Domain.Model;
+
+namespace Pmg.Forms.Safety;
+
+/// <summary>
+/// Decides, before any OpenXML parsing, whether a submitted file is a safe Word or Excel package: it sniffs the
+/// bytes (never the extension), checks the zip directory, and inflates every entry once through bounded,
+/// counting streams, refusing anything empty, truncated, corrupt, legacy, encrypted, macro-enabled, DTD-bearing,
+/// bomb-like or oversized with a coded Spanish diagnostic.
+/// </summary>
+public static class PackageInspector
+{
+    private const string ContentTypesPart = "[Content_Types].xml";
+    private const string WordMain = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+    private const string ExcelMain = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+    private const string WordTemplate = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml";
+    private const string ExcelTemplate = "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml";
+    private const string Worksheet = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+
+    // Small entries may compress very well (a run of empty cells); the ratio only matters past this size.
+    private const long RatioGraceBytes = 100 * 1024;
+
+    // Defaults in [Content_Types].xml are per extension; a real package has a handful.
+    private const int MaxContentTypeDefaults = 256;
+
+    /// <summary>Inspects a whole file held in memory; never throws for bad input.</summary>
+    public static PackageVerdict Inspect(ReadOnlyMemory<byte> content, string fileName, PackageLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        var file = DisplayName(fileName);
+        var format = FormFormat.Unknown;
+        try
+        {
+            return new PackageVerdict(InspectPackage(content, file, limits, ref format), null);
+        }
+        catch (PackageRefusedException refused)
+        {
+            return new PackageVerdict(format, refused.Refusal);
+        }
+    }
+
+    private static FormFormat InspectPackage(ReadOnlyMemory<byte> content, string file, PackageLimits limits, ref FormFormat format)
+    {
+        var bytes = content.Span;
+        if (bytes.IsEmpty)
+        {
+            throw Refuse(Refusals.Empty(file));
+        }
+
+        if (bytes.Length > limits.MaxFileBytes)
+        {
+            throw Refuse(Refusals.TooLarge(file, bytes.Length, limits.MaxFileBytes));
+        }
+
+        if (ContentSniffer.IsCompoundFile(bytes))
+        {
+            throw Refuse(Refusals.LegacyOrEncrypted(file, ContentSniffer.DescribeCompoundFile(bytes)));
+        }
+
+        if (!ContentSniffer.IsZip(bytes))
+        {
+            throw Refuse(Refusals.NotOoxml(file, ContentSniffer.DescribeNonZip(bytes)));
+        }
+
+        var entries = ZipDirectory.Read(bytes, file, limits);
+        CheckDeclarations(entries, file, limits);
+
+        var contentTypesEntry = entries.FirstOrDefault(e => e.Name.Equals(ContentTypesPart, StringComparison.OrdinalIgnoreCase))
+            ?? throw Refuse(Refusals.NotOoxml(file, "un archivo ZIP que no es un documento de Office (no tiene [Content_Types].xml)"));
+
+        var budget = new InflationBudget(file, limits);
+        var contentTypes = ReadContentTypes(content, contentTypesEntry, entries, budget, file);
+        format = DetectFormat(entries, contentTypes, file);
+
+        foreach (var entry in entries)
+        {
+            if (!ReferenceEquals(entry, contentTypesEntry))
+            {
+                InspectEntry(content, entry, contentTypes.TypeOf(entry.Name), budget, file, limits);
+            }
+        }
+
+        return format;
+    }
+
+    /// <summary>Checks the sizes the central directory declares, before inflating a single byte.</summary>
+    private static void CheckDeclarations(IReadOnlyList<ZipEntryInfo> entries, string file, PackageLimits limits)
+    {
+        long declaredTotal = 0;
+        foreach (var entry in entries)
+        {
+            if (entry.IsEncrypted)
+            {
+                throw Refuse(Refusals.LegacyOrEncrypted(file, "está protegido con contraseña (ZIP cifrado), y así no se puede leer"));
+            }
+
+            if (entry.Method is not (0 or 8))
+            {
+                throw Refuse(Refusals.Corrupt(file, $"la parte «{entry.Name}» usa un método de compresión que Office no emplea"));
+            }
+
+            if (entry.Method == 0 && entry.CompressedSize != entry.UncompressedSize)
+            {
+                throw Refuse(Refusals.Corrupt(file, $"la parte «{entry.Name}» declara tamaños incoherentes"));
+            }
+
+            if (entry.UncompressedSize > limits.MaxInflatedBytes)
+            {
+                throw Refuse(Refusals.Bomb(file, $"la parte «{entry.Name}» declara que se descomprime a {Refusals.Megabytes(entry.UncompressedSize)}, más que el máximo de {Refusals.Megabytes(limits.MaxInflatedBytes)}"));
+            }
+
+            if (entry.UncompressedSize > RatioGraceBytes
+                && entry.UncompressedSize > Math.Max(entry.CompressedSize, 1) * (long)limits.MaxCompressionRatio)
+            {
+                var ratio = entry.UncompressedSize / Math.Max(entry.CompressedSize, 1);
+                throw Refuse(Refusals.Bomb(file, $"la parte «{entry.Name}» se descomprime a {Refusals.Count(ratio)} veces su tamaño comprimido (máximo {Refusals.Count(limits.MaxCompressionRatio)})"));
+            }
+
+            declaredTotal += entry.UncompressedSize;
+            if (declaredTotal > limits.MaxInflatedBytes)
+            {
+                throw Refuse(Refusals.Bomb(file, $"sus partes declaran que se descomprimen a más de {Refusals.Megabytes(limits.MaxInflatedBytes)}"));
+            }
+        }
+
+        if (entries.Any(e => e.Name.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw Refuse(Refusals.Macros(file));
+        }
+    }
+
+    private static ContentTypeMap ReadContentTypes(
+        ReadOnlyMemory<byte> content, ZipEntryInfo entry, IReadOnlyList<ZipEntryInfo> entries, InflationBudget budget, string file)
+    {
+        var present = new HashSet<string>(entries.Select(e => e.Name), StringComparer.OrdinalIgnoreCase);
+        var map = new ContentTypeMap();
+        var macros = false;
+        ReadXml(content, entry, budget, file, reader =>
+        {
+            if (reader.NodeType != XmlNodeType.Element)
+            {
+                return;
+            }
+
+            var type = reader.GetAttribute("ContentType");
+            if (type is null)
+            {
+                return;
+            }
+
+            macros |= IsMacroType(type);
+            if (reader.LocalName == "Override" && reader.GetAttribute("PartName") is { } partName
+                && present.Contains(partName.TrimStart('/')))
+            {
+                map.Overrides[partName.TrimStart('/')] = type;
+            }
+            else if (reader.LocalName == "Default" && reader.GetAttribute("Extension") is { } extension
+                && map.Defaults.Count < MaxContentTypeDefaults)
+            {
+                map.Defaults.TryAdd(extension, type);
+            }
+        });
+
+        if (macros)
+        {
+            throw Refuse(Refusals.Macros(file));
+        }
+
+        return map;
+    }
+
+    private static FormFormat DetectFormat(IReadOnlyList<ZipEntryInfo> entries, ContentTypeMap contentTypes, string file)
+    {
+        var types = entries.Select(e => contentTypes.TypeOf(e.Name)).OfType<string>().ToArray();
+        var word = types.Contains(WordMain, StringComparer.OrdinalIgnoreCase);
+        var excel = types.Contains(ExcelMain, StringComparer.OrdinalIgnoreCase);
+        if (word && excel)
+        {
+            throw Refuse(Refusals.Corrupt(file, "declara a la vez un documento Word y un libro Excel"));
+        }
+
+        if (word || excel)
+        {
+            return word ? FormFormat.Word : FormFormat.Excel;
+        }
+
+        if (types.Contains(WordTemplate, StringComparer.OrdinalIgnoreCase))
+        {
+            throw Refuse(Refusals.NotAForm(file, "es una plantilla de Word (.dotx); guárdela como documento .docx"));
+        }
+
+        if (types.Contains(ExcelTemplate, StringComparer.OrdinalIgnoreCase))
+        {
+            throw Refuse(Refusals.NotAForm(file, "es una plantilla de Excel (.xltx); guárdela como libro .xlsx"));
+        }
+
+        if (types.Any(t => t.Contains("presentationml", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw Refuse(Refusals.NotAForm(file, "es una presentación de PowerPoint"));
+        }
+
+        throw Refuse(Refusals.NotAForm(file, "es un paquete de Office sin documento principal reconocible"));
+    }
+
+    private static void InspectEntry(
+        ReadOnlyMemory<byte> content, ZipEntryInfo entry, string? contentType, InflationBudget budget, string file, PackageLimits limits)
+    {
+        if (IsWorksheet(entry.Name, contentType))
+        {
+            CountSheet(content, entry, budget, file, limits);
+        }
+        else if (IsXml(entry.Name, contentType))
+        {
+            ReadXml(content, entry, budget, file, static _ => { });
+        }
+        else
+        {
+            using var stream = Open(content, entry, budget, scanForDtd: false);
+            Inflate(stream, entry, file, s => s.Drain());
+            if (stream.HeadLength == 4 && stream.Head.AsSpan().SequenceEqual("PK\u0003\u0004"u8) && !IsEmbeddedObject(entry.Name))
+            {
+                throw Refuse(Refusals.Bomb(file, $"contiene otro archivo comprimido dentro («{entry.Name}»)"));
+            }
+        }
+    }
+
+    private static void CountSheet(ReadOnlyMemory<byte> content, ZipEntryInfo entry, InflationBudget budget, string file, PackageLimits limits)
+    {
+        long rows = 0;
+        long cells = 0;
+        string? rowName = null;
+        string? cellName = null;
+        ReadXml(content, entry, budget, file, reader =>
+        {
+            if (reader.NodeType != XmlNodeType.Element)
+            {
+                return;
+            }
+
+            rowName ??= reader.NameTable.Add("row");
+            cellName ??= reader.NameTable.Add("c");
+            if (ReferenceEquals(reader.LocalName, rowName) && ++rows > limits.MaxSheetRows)
+            {
+                throw Refuse(Refusals.SheetRows(file, entry.Name, limits.MaxSheetRows));
+            }
+
+            if (ReferenceEquals(reader.LocalName, cellName) && ++cells > limits.MaxSheetCells)
+            {
+                throw Refuse(Refusals.SheetCells(file, entry.Name, limits.MaxSheetCells));
+            }
+        });
+    }
+
+    /// <summary>Streams an XML part through an <see cref="XmlReader"/> that prohibits DTDs, visiting every node.</summary>
+    private static void ReadXml(ReadOnlyMemory<byte> content, ZipEntryInfo entry, InflationBudget budget, string file, Action<XmlReader> visit)
+    {
+        using var stream = Open(content, entry, budget, scanForDtd: true);
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            IgnoreComments = true,
+            IgnoreWhitespace = true,
+            IgnoreProcessingInstructions = true,
+            CloseInput = false,
+        };
+
+        try
+        {
+            Inflate(stream, entry, file, s =>
+            {
+                using var reader = XmlReader.Create(s, settings);
+                while (reader.Read())
+                {
+                    visit(reader);
+                }
+
+                s.Drain();
+            });
+        }
+        catch (XmlException)
+        {
+            throw Refuse(stream.SawDtd
+                ? Refusals.Dtd(file, entry.Name)
+                : Refusals.Corrupt(file, $"la parte «{entry.Name}» no es XML válido"));
+        }
+
+        if (stream.SawDtd)
+        {
+            throw Refuse(Refusals.Dtd(file, entry.Name));
+        }
+    }
+
+    /// <summary>Runs <paramref name="consume"/> over the entry, then checks its size and CRC; inflate errors become refusals.</summary>
+    private static void Inflate(EntryStream stream, ZipEntryInfo entry, string file, Action<EntryStream> consume)
+    {
+        try
+        {
+            consume(stream);
+        }
+        catch (InvalidDataException)
+        {
+            throw Refuse(Refusals.Corrupt(file, $"no se pudo descomprimir la parte «{entry.Name}»"));
+        }
+
+        if (!stream.MatchesDeclaration)
+        {
+            throw Refuse(Refusals.Corrupt(file, $"la parte «{entry.Name}» no supera la verificación de integridad (CRC o tamaño)"));
+        }
+    }
+
+    private static EntryStream Open(ReadOnlyMemory<byte> content, ZipEntryInfo entry, InflationBudget budget, bool scanForDtd) =>
+        new(content.Slice((int)entry.DataOffset, (int)entry.CompressedSize), entry, budget, scanForDtd);
+
+    private static bool IsMacroType(string contentType) =>
+        contentType.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase)
+        || contentType.Contains("vbaProject", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsWorksheet(string name, string? contentType) =>
+        string.Equals(contentType, Worksheet, StringComparison.OrdinalIgnoreCase)
+        || (name.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsXml(string name, string? contentType) =>
+        name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)
+        || (contentType is not null
+            && (contentType.EndsWith("+xml", StringComparison.OrdinalIgnoreCase)
+                || contentType.Equals("application/xml", StringComparison.OrdinalIgnoreCase)
+                || contentType.Equals("text/xml", StringComparison.OrdinalIgnoreCase)));
+
+    // Office stores embedded workbooks/documents (e.g. a chart's data) as whole packages here; nothing opens them.
+    private static bool IsEmbeddedObject(string name) =>
+        name.StartsWith("word/embeddings/", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("xl/embeddings/", StringComparison.OrdinalIgnoreCase);
+
+    private static string DisplayName(string? fileName)
+    {
+        var name = Path.GetFileName(fileName ?? string.Empty);
+        return string.IsNullOrWhiteSpace(name) ? "(sin nombre)" : name;
+    }
+
+    private static PackageRefusedException Refuse(Diagnostic refusal) => new(refusal);
+
+    /// <summary>[Content_Types].xml: overrides by part name (only for parts present) and defaults by extension.</summary>
+    private sealed class ContentTypeMap
+    {
+        public Dictionary<string, string> Overrides { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public Dictionary<string, string> Defaults { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public string? TypeOf(string partName)
+        {
+            if (Overrides.TryGetValue(partName, out var type))
+            {
+                return type;
+            }
+
+            var dot = partName.LastIndexOf('.');
+            return dot >= 0 && Defaults.TryGetValue(partName[(dot + 1)..], out type) ? type : null;
+        }
+    }
+}
