@@ -1,0 +1,101 @@
+using System.Globalization;
+using Pmg.Domain.Regions;
+
+namespace Pmg.Pipeline;
+
+/// <summary>Settings of section "Pmg": known services, expected regions, closing date, schedules.</summary>
+public sealed class PmgOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Pmg";
+
+    /// <summary>Comma-separated known services (e.g. "SERNAM"); a blob under any other service is refused.</summary>
+    public string Services { get; set; } = "";
+
+    /// <summary>Comma-separated ISO region codes expected to report; empty = every region existing that year.</summary>
+    public string ExpectedRegions { get; set; } = "";
+
+    /// <summary>Closing month and day in the following year, "MM-dd" (default "01-31").</summary>
+    public string ClosingMonthDay { get; set; } = "01-31";
+
+    /// <summary>NCRONTAB schedule of the national recalculation (default hourly).</summary>
+    public string RecalculationSchedule { get; set; } = "0 0 * * * *";
+
+    /// <summary>How often reminders about activities at risk are repeated.</summary>
+    public TimeSpan ReminderInterval { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>The known services, trimmed.</summary>
+    public IReadOnlyList<string> KnownServices => Split(Services);
+
+    /// <summary>The expected regions for a year: the configured ones, or every region existing that year.</summary>
+    public IReadOnlyList<Region> ExpectedRegionsIn(int year)
+    {
+        var codes = Split(ExpectedRegions);
+        return codes.Count == 0
+            ? RegionCatalog.ExistingIn(year)
+            : codes.Select(RegionCatalog.FindByCode).OfType<Region>().Where(r => r.ExistedIn(year)).ToArray();
+    }
+
+    /// <summary>The closing (month, day) parsed from <see cref="ClosingMonthDay"/>.</summary>
+    public (int Month, int Day) ClosingDay => TryParseMonthDay(ClosingMonthDay, out var month, out var day) ? (month, day) : (1, 31);
+
+    /// <summary>Finds the configured spelling of a service, case-insensitively.</summary>
+    public string? FindService(string service) =>
+        KnownServices.FirstOrDefault(s => string.Equals(s, service, StringComparison.OrdinalIgnoreCase));
+
+    internal static bool TryParseMonthDay(string? text, out int month, out int day)
+    {
+        month = day = 0;
+        return DateOnly.TryParseExact("2000-" + text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            && (month = date.Month) > 0 && (day = date.Day) > 0;
+    }
+
+    private static List<string> Split(string? list) =>
+        (list ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+}
+
+/// <summary>Validates <see cref="PmgOptions"/> at start-up.</summary>
+internal sealed class PmgOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<PmgOptions>
+{
+    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, PmgOptions options)
+    {
+        var failures = new List<string>();
+        if (options.KnownServices.Count == 0)
+        {
+            failures.Add("Pmg:Services must list at least one service (comma-separated).");
+        }
+
+        if (options.KnownServices.Any(s => s.IndexOfAny(['/', '\\', '#', '?', '|']) >= 0))
+        {
+            failures.Add("Pmg:Services entries must not contain / \\ # ? or |.");
+        }
+
+        var unknown = options.ExpectedRegions
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(c => RegionCatalog.FindByCode(c) is null)
+            .ToArray();
+        if (unknown.Length > 0)
+        {
+            failures.Add("Pmg:ExpectedRegions has unknown ISO codes: " + string.Join(", ", unknown));
+        }
+
+        if (!PmgOptions.TryParseMonthDay(options.ClosingMonthDay, out _, out _))
+        {
+            failures.Add("Pmg:ClosingMonthDay must be MM-dd, e.g. 01-31.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.RecalculationSchedule) || options.RecalculationSchedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is not (5 or 6))
+        {
+            failures.Add("Pmg:RecalculationSchedule must be an NCRONTAB expression with 5 or 6 fields.");
+        }
+
+        if (options.ReminderInterval <= TimeSpan.Zero)
+        {
+            failures.Add("Pmg:ReminderInterval must be positive.");
+        }
+
+        return failures.Count == 0
+            ? Microsoft.Extensions.Options.ValidateOptionsResult.Success
+            : Microsoft.Extensions.Options.ValidateOptionsResult.Fail(failures);
+    }
+}
