@@ -1,0 +1,71 @@
+using Pmg.Domain.Diagnostics;
+using Pmg.Domain.Model;
+using Pmg.Domain.Reading;
+using Pmg.Domain.Regions;
+using Pmg.Domain.Rules;
+
+namespace Pmg.Forms.Reports;
+
+/// <summary>
+/// Everything the consolidated workbook shows: one entry per submitted file, the national result per programme
+/// and the observations. New sheets (e.g. "Actividades en riesgo") add a property here and a sheet in the writer.
+/// </summary>
+public sealed record ConsolidatedReport
+{
+    /// <summary>The programmes shown as columns of the regional sheet, in form order.</summary>
+    public IReadOnlyList<Section> Sections { get; init; } = SectionExtensions.Programs;
+
+    /// <summary>One entry per file read as a form, sorted by region and file name.</summary>
+    public IReadOnlyList<RegionalEntry> Regions { get; init; } = [];
+
+    /// <summary>The national result of each programme present.</summary>
+    public IReadOnlyList<NationalResult> National { get; init; } = [];
+
+    /// <summary>Diagnostics of every file plus the report's own findings (duplicates, unknown regions).</summary>
+    public IReadOnlyList<ReportObservation> Observations { get; init; } = [];
+}
+
+/// <summary>A file read as a region's form, with its programmes scored.</summary>
+/// <param name="File">The file name.</param>
+/// <param name="Region">The region the form belongs to; null when it could not be resolved.</param>
+/// <param name="Year">The year the form commits.</param>
+/// <param name="Programs">The programme results, in form order.</param>
+/// <param name="CountsNationally">False when another file of the same region and year takes its place, or the region is unknown.</param>
+public sealed record RegionalEntry(string File, Region? Region, int? Year, IReadOnlyList<ProgramResult> Programs, bool CountsNationally)
+{
+    /// <summary>The result of one programme, if the form has it.</summary>
+    public ProgramResult? Program(Section section) => Programs.FirstOrDefault(p => p.Section == section);
+}
+
+/// <summary>A line of the "Observaciones" sheet.</summary>
+/// <param name="File">The file it is about.</param>
+/// <param name="RegionCode">The file's region code, when known.</param>
+/// <param name="Severity">How serious it is.</param>
+/// <param name="Code">The stable diagnostic code.</param>
+/// <param name="Message">The Spanish message.</param>
+/// <param name="Location">Where it points, in Spanish ("III.1, fila 4, Ponderación (%)"); null for the whole file.</param>
+public sealed record ReportObservation(string File, string? RegionCode, Severity Severity, string Code, string Message, string? Location);
+
+/// <summary>A file after reading and, when it was accepted, after the form rules.</summary>
+/// <param name="Read">What the reader returned.</param>
+/// <param name="Evaluation">The rules' verdict; null when the file was refused.</param>
+public sealed record EvaluatedFile(FormReadResult Read, SubmissionEvaluation? Evaluation)
+{
+    /// <summary>The reader's diagnostics followed by the rules' diagnostics.</summary>
+    public IEnumerable<Diagnostic> Diagnostics => Evaluation is null ? Read.Diagnostics : Read.Diagnostics.Concat(Evaluation.Diagnostics);
+
+    /// <summary>True when the file was read and neither reader nor rules found an error.</summary>
+    public bool IsClean => Read.Accepted && !Diagnostics.Any(d => d.Severity == Severity.Error);
+}
+
+/// <summary>Spanish words for <see cref="Severity"/>, as a regional user reads them.</summary>
+public static class SeverityLabels
+{
+    /// <summary>"error", "advertencia" or "aviso".</summary>
+    public static string Spanish(this Severity severity) => severity switch
+    {
+        Severity.Error => "error",
+        Severity.Warning => "advertencia",
+        _ => "aviso",
+    };
+}

@@ -1,0 +1,11 @@
+namespace Pmg.Forms.Reports;
+
+/// <summary>Codes of the observations the consolidated report adds on its own.</summary>
+public static class ReportCodes
+{
+    /// <summary>Two or more files claim the same region and year; only the last by file name counts nationally.</summary>
+    public const string DuplicateRegion = "DUPLICATE_REGION";
+
+    /// <summary>A form was read but its region is unknown, so it cannot count nationally.</summary>
+    public const string UnknownRegion = "UNKNOWN_REGION";
+}

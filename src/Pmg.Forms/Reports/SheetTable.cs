@@ -1,0 +1,128 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Pmg.Domain.Rules;
+
+namespace Pmg.Forms.Reports;
+
+/// <summary>One sheet as a header row and data rows; renders a worksheet with a frozen, bold header and column widths.</summary>
+internal sealed class SheetTable(string name, IReadOnlyList<string> headers, IReadOnlyList<double> widths)
+{
+    private readonly List<ReportCell[]> _rows = [];
+
+    public string Name { get; } = name;
+
+    public IReadOnlyList<string> Headers { get; } = headers;
+
+    public void AddRow(params ReportCell[] cells) => _rows.Add(cells);
+
+    public Worksheet ToWorksheet()
+    {
+        var sheetViews = new SheetViews(new SheetView(
+            new Pane
+            {
+                VerticalSplit = 1D,
+                TopLeftCell = "A2",
+                ActivePane = PaneValues.BottomLeft,
+                State = PaneStateValues.Frozen,
+            },
+            new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
+        {
+            WorkbookViewId = 0U,
+        });
+
+        var columns = new Columns();
+        for (var i = 0; i < widths.Count; i++)
+        {
+            var index = (uint)(i + 1);
+            columns.Append(new Column { Min = index, Max = index, Width = widths[i], CustomWidth = true });
+        }
+
+        var data = new SheetData();
+        data.Append(BuildRow(1, Headers.Select(ReportCell.Header).ToArray()));
+        for (var i = 0; i < _rows.Count; i++)
+        {
+            data.Append(BuildRow((uint)(i + 2), _rows[i]));
+        }
+
+        return new Worksheet(sheetViews, columns, data);
+    }
+
+    private static Row BuildRow(uint rowIndex, ReportCell[] cells)
+    {
+        var row = new Row { RowIndex = rowIndex };
+        for (var i = 0; i < cells.Length; i++)
+        {
+            if (cells[i].ToCell(ColumnName(i) + rowIndex.ToString(CultureInfo.InvariantCulture)) is { } cell)
+            {
+                row.Append(cell);
+            }
+        }
+
+        return row;
+    }
+
+    /// <summary>0 → "A", 25 → "Z", 26 → "AA".</summary>
+    internal static string ColumnName(int index)
+    {
+        var name = "";
+        for (var n = index + 1; n > 0; n = (n - 1) / 26)
+        {
+            name = (char)('A' + ((n - 1) % 26)) + name;
+        }
+
+        return name;
+    }
+}
+
+/// <summary>A cell value with its style: text (always an inline string, never a formula), number, percent or status.</summary>
+internal sealed record ReportCell(string? TextValue, decimal? NumberValue, uint StyleIndex)
+{
+    public static ReportCell Empty { get; } = new(null, null, ReportStyles.Default);
+
+    public static ReportCell Header(string text) => new(text, null, ReportStyles.Header);
+
+    /// <summary>
+    /// A text cell. Text that a spreadsheet could take for a formula (leading = + - @, tab or CR) gets the
+    /// quote-prefix style, so it stays text even when a user edits the cell or exports the sheet.
+    /// </summary>
+    public static ReportCell Text(string? text) =>
+        new(text, null, IsFormulaLike(text) ? ReportStyles.QuotedText : ReportStyles.Default);
+
+    public static ReportCell Number(decimal value) => new(null, value, ReportStyles.Default);
+
+    /// <summary>A performance in points (96.00) shown as a percentage (96,00 %).</summary>
+    public static ReportCell Percent(decimal points) => new(null, points / 100m, ReportStyles.Percent);
+
+    public static ReportCell Status(ProgramStatus status) => new(status.Label(), null, ReportStyles.ForStatus(status));
+
+    internal static bool IsFormulaLike(string? text) =>
+        !string.IsNullOrEmpty(text) && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+
+    public Cell? ToCell(string reference)
+    {
+        if (NumberValue is { } number)
+        {
+            return new Cell
+            {
+                CellReference = reference,
+                StyleIndex = StyleIndex,
+                DataType = CellValues.Number,
+                CellValue = new CellValue(number.ToString(CultureInfo.InvariantCulture)),
+            };
+        }
+
+        if (string.IsNullOrEmpty(TextValue))
+        {
+            return null;
+        }
+
+        return new Cell
+        {
+            CellReference = reference,
+            StyleIndex = StyleIndex,
+            DataType = CellValues.InlineString,
+            InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(TextValue) { Space = SpaceProcessingModeValues.Preserve }),
+        };
+    }
+}

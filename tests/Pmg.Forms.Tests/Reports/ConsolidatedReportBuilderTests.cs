@@ -1,0 +1,118 @@
+using Pmg.Domain.Diagnostics;
+using Pmg.Domain.Model;
+using Pmg.Domain.Reading;
+using Pmg.Domain.Regions;
+using Pmg.Domain.Rules;
+using Pmg.Forms.Reports;
+
+namespace Pmg.Forms.Tests.Reports;
+
+public sealed class ConsolidatedReportBuilderTests
+{
+    private static EvaluatedFile Evaluated(string file, string regionCode, int year, params (Section Section, decimal Performance, ProgramStatus Status)[] programs)
+    {
+        var region = RegionCatalog.FindByCode(regionCode)!;
+        var submission = new Submission { Service = "SERNAM", Year = year, Region = region, SourceFile = file, Format = FormFormat.Word };
+        var results = programs.Select(p => new ProgramResult(p.Section, 2, 4, 100m, p.Performance, p.Performance, p.Status)).ToList();
+        return new EvaluatedFile(
+            new FormReadResult { FileName = file, Format = FormFormat.Word, Submission = submission },
+            new SubmissionEvaluation(submission, results, []));
+    }
+
+    [Fact]
+    public void Build_ThreeRegions_NationalIsNoCumpleWhenAnyRegionFails()
+    {
+        var report = ConsolidatedReportBuilder.Build(
+        [
+            Evaluated("ta.docx", "CL-TA", 2009, (Section.III1, 96m, ProgramStatus.Cumple), (Section.III2, 100m, ProgramStatus.Cumple)),
+            Evaluated("vs.docx", "CL-VS", 2009, (Section.III1, 88m, ProgramStatus.NoCumple), (Section.III2, 95m, ProgramStatus.Cumple)),
+        ]);
+
+        Assert.Equal([Section.III1, Section.III2], report.Sections);
+        var iii1 = report.National.Single(n => n.Section == Section.III1);
+        Assert.Equal(ProgramStatus.NoCumple, iii1.Status);
+        Assert.Equal(2, iii1.Regions);
+        Assert.Equal(1, iii1.Complying);
+        var iii2 = report.National.Single(n => n.Section == Section.III2);
+        Assert.Equal(ProgramStatus.Cumple, iii2.Status);
+        Assert.Equal(2, iii2.Complying);
+    }
+
+    [Fact]
+    public void Build_Regions_AreInCatalogueOrder()
+    {
+        var report = ConsolidatedReportBuilder.Build(
+        [
+            Evaluated("bi.docx", "CL-BI", 2009, (Section.III1, 72m, ProgramStatus.NoCumple)),
+            Evaluated("ta.docx", "CL-TA", 2009, (Section.III1, 96m, ProgramStatus.Cumple)),
+        ]);
+
+        Assert.Equal(["CL-TA", "CL-BI"], report.Regions.Select(r => r.Region!.Code));
+    }
+
+    [Fact]
+    public void Build_SameRegionTwice_ListsBothCountsTheLastFileOnceAndWarns()
+    {
+        var report = ConsolidatedReportBuilder.Build(
+        [
+            Evaluated("b-tarapaca.docx", "CL-TA", 2009, (Section.III1, 96m, ProgramStatus.Cumple)),
+            Evaluated("a-tarapaca.docx", "CL-TA", 2009, (Section.III1, 50m, ProgramStatus.NoCumple)),
+        ]);
+
+        Assert.Equal(2, report.Regions.Count);
+        Assert.True(report.Regions.Single(r => r.File == "b-tarapaca.docx").CountsNationally);
+        Assert.False(report.Regions.Single(r => r.File == "a-tarapaca.docx").CountsNationally);
+        var national = Assert.Single(report.National);
+        Assert.Equal(1, national.Regions);
+        Assert.Equal(ProgramStatus.Cumple, national.Status);
+        var warnings = report.Observations.Where(o => o.Code == ReportCodes.DuplicateRegion).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.All(warnings, w => Assert.Equal(Severity.Warning, w.Severity));
+        Assert.Equal(
+            "La región Tarapacá (CL-TA) tiene 2 formularios para 2009: a-tarapaca.docx, b-tarapaca.docx. En el resultado nacional se considera solo «b-tarapaca.docx».",
+            warnings[0].Message);
+    }
+
+    [Fact]
+    public void Build_SameRegionOtherYear_IsNotADuplicate()
+    {
+        var report = ConsolidatedReportBuilder.Build(
+        [
+            Evaluated("ta-2009.docx", "CL-TA", 2009, (Section.III1, 96m, ProgramStatus.Cumple)),
+            Evaluated("ta-2010.docx", "CL-TA", 2010, (Section.III1, 96m, ProgramStatus.Cumple)),
+        ]);
+
+        Assert.All(report.Regions, r => Assert.True(r.CountsNationally));
+        Assert.DoesNotContain(report.Observations, o => o.Code == ReportCodes.DuplicateRegion);
+    }
+
+    [Fact]
+    public void Build_RefusedFile_BecomesObservationsOnly()
+    {
+        var refused = new EvaluatedFile(
+            FormReadResult.Refused("falso.docx", FormFormat.Unknown, Diagnostic.Error("NOT_OOXML", "El archivo no es un documento Word ni Excel.")),
+            null);
+
+        var report = ConsolidatedReportBuilder.Build([refused, Evaluated("ta.docx", "CL-TA", 2009, (Section.III1, 96m, ProgramStatus.Cumple))]);
+
+        Assert.DoesNotContain(report.Regions, r => r.File == "falso.docx");
+        var observation = Assert.Single(report.Observations, o => o.File == "falso.docx");
+        Assert.Equal("NOT_OOXML", observation.Code);
+        Assert.Equal(Severity.Error, observation.Severity);
+    }
+
+    [Fact]
+    public void Build_UnknownRegion_IsListedButNotCountedAndWarned()
+    {
+        var submission = new Submission { Service = "SERNAM", Year = 2009, SourceFile = "x.docx" };
+        var file = new EvaluatedFile(
+            new FormReadResult { FileName = "x.docx", Format = FormFormat.Word, Submission = submission },
+            new SubmissionEvaluation(submission, [new ProgramResult(Section.III1, 2, 4, 100m, 50m, 50m, ProgramStatus.NoCumple)], []));
+
+        var report = ConsolidatedReportBuilder.Build([file]);
+
+        Assert.False(Assert.Single(report.Regions).CountsNationally);
+        Assert.Equal(0, Assert.Single(report.National).Regions);
+        Assert.Contains(report.Observations, o => o.Code == ReportCodes.UnknownRegion && o.Message.StartsWith("No se pudo determinar la región", StringComparison.Ordinal));
+    }
+}
