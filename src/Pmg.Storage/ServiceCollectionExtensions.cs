@@ -1,0 +1,88 @@
+using Azure.Core;
+using Azure.Identity;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pmg.Pipeline;
+
+namespace Pmg.Storage;
+
+/// <summary>Registers the Azure Storage adapters.</summary>
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds Blob, Queue and Table service clients (singletons, through AddAzureClients) from the connection
+    /// "PmgStorage" — a connection string, or identity-based <c>PmgStorage:blobServiceUri</c>/<c>queueServiceUri</c>/
+    /// <c>tableServiceUri</c> with <c>credential=managedidentity</c> and optional <c>clientId</c> — and the adapters
+    /// behind the pipeline's store interfaces. Every request is counted by <see cref="StorageRequestCounter"/>.
+    /// </summary>
+    public static IServiceCollection AddPmgStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<PmgStorageOptions>().BindConfiguration(PmgStorageOptions.SectionName)
+            .Validate(o => o.Prefix.Length == 0 || (o.Prefix.Length <= 20 && char.IsAsciiLetterLower(o.Prefix[0]) && o.Prefix.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c))),
+                "Pmg:Storage:Prefix must be lower-case letters and digits, start with a letter, at most 20 characters.")
+            .ValidateOnStart();
+        var counter = new StorageRequestCounter();
+        services.TryAddSingleton(counter);
+
+        var connection = configuration.GetSection(PmgStorageOptions.ConnectionName);
+        services.AddAzureClients(clients =>
+        {
+            if (!string.IsNullOrWhiteSpace(connection.Value))
+            {
+                clients.AddBlobServiceClient(connection.Value);
+                clients.AddQueueServiceClient(connection.Value).ConfigureOptions(o => o.MessageEncoding = Azure.Storage.Queues.QueueMessageEncoding.Base64);
+                clients.AddTableServiceClient(connection.Value);
+            }
+            else
+            {
+                clients.AddBlobServiceClient(RequiredUri(connection, "blobServiceUri"));
+                clients.AddQueueServiceClient(RequiredUri(connection, "queueServiceUri")).ConfigureOptions(o => o.MessageEncoding = Azure.Storage.Queues.QueueMessageEncoding.Base64);
+                clients.AddTableServiceClient(RequiredUri(connection, "tableServiceUri"));
+                clients.UseCredential(Credential(connection));
+            }
+
+            clients.ConfigureDefaults(o =>
+            {
+                // The SDK retries transient failures (408, 429, 5xx, network); the trigger's own retry covers longer outages.
+                o.Retry.Mode = RetryMode.Exponential;
+                o.Retry.MaxRetries = 4;
+                o.Retry.Delay = TimeSpan.FromMilliseconds(400);
+                o.Retry.MaxDelay = TimeSpan.FromSeconds(10);
+                o.Retry.NetworkTimeout = TimeSpan.FromSeconds(60);
+                o.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+            });
+        });
+
+        services.TryAddSingleton<StorageLayout>();
+        services.TryAddSingleton<ISubmissionLedger, TableSubmissionLedger>();
+        services.TryAddSingleton<ISubmissionContentStore, TableSubmissionContentStore>();
+        services.TryAddSingleton<ICurrentSubmissionStore, TableCurrentSubmissionStore>();
+        services.TryAddSingleton<ISubmissionQueries, TableSubmissionQueries>();
+        services.TryAddSingleton<IReceiptQueue, StorageReceiptQueue>();
+        services.TryAddSingleton<IBlobTagger, BlobIndexTagger>();
+        services.TryAddSingleton<IStorageProvisioner, StorageProvisioner>();
+        services.AddHostedService<StorageProvisioningService>();
+        return services;
+    }
+
+    private static Uri RequiredUri(IConfigurationSection connection, string key) =>
+        Uri.TryCreate(connection[key], UriKind.Absolute, out var uri)
+            ? uri
+            : throw new InvalidOperationException($"Connection '{connection.Path}' needs a connection string or '{connection.Path}:{key}'.");
+
+    private static TokenCredential Credential(IConfigurationSection connection)
+    {
+        var clientId = connection["clientId"];
+        if (string.Equals(connection["credential"], "managedidentity", StringComparison.OrdinalIgnoreCase))
+        {
+            return string.IsNullOrWhiteSpace(clientId)
+                ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
+                : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
+        }
+
+        return new DefaultAzureCredential();
+    }
+}

@@ -1,0 +1,23 @@
+namespace Pmg.Storage;
+
+/// <summary>Names of the tables this project writes (before the prefix).</summary>
+public static class StorageNames
+{
+    /// <summary>Every upload.</summary>
+    public const string Submissions = "Submissions";
+
+    /// <summary>Region → current submission.</summary>
+    public const string CurrentSubmissions = "CurrentSubmissions";
+
+    /// <summary>Activities per submission.</summary>
+    public const string Activities = "Activities";
+
+    /// <summary>III.4 rows per submission.</summary>
+    public const string ProgressRows = "ProgressRows";
+
+    /// <summary>Programme results per submission, partitioned by service and year.</summary>
+    public const string RegionalResults = "RegionalResults";
+
+    /// <summary>All tables, for provisioning.</summary>
+    public static IReadOnlyList<string> Tables { get; } = [Submissions, CurrentSubmissions, Activities, ProgressRows, RegionalResults];
+}
