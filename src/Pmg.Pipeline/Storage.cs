@@ -172,3 +172,18 @@ public sealed record Receipt(
 /// <param name="Current">Per (service, year, region), the current submission.</param>
 /// <param name="Problems">Refused and failed uploads, newest first.</param>
 public sealed record SubmissionStatusReport(IReadOnlyList<SubmissionRecord> Current, IReadOnlyList<SubmissionRecord> Problems);
+
+/// <summary>The JSON form of a <see cref="Receipt"/> on the receipts queue (camelCase, accents kept readable).</summary>
+public static class ReceiptJson
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Options = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Serializes a receipt.</summary>
+    public static string Serialize(Receipt receipt) => System.Text.Json.JsonSerializer.Serialize(receipt, Options);
+
+    /// <summary>Deserializes a receipt; null when the text is not one.</summary>
+    public static Receipt? Deserialize(string json) => System.Text.Json.JsonSerializer.Deserialize<Receipt>(json, Options);
+}
