@@ -18,7 +18,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<PmgOptions>().BindConfiguration(PmgOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PmgOptions>, PmgOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        // IIngestionService is registered here once FormRules.Evaluate lands in Pmg.Domain (next commit).
+        services.TryAddSingleton<IIngestionService, IngestionService>();
         return services;
     }
 }
