@@ -23,6 +23,19 @@ public sealed record ProgramResult(
 {
     /// <summary>Performance rounded half-up to two decimals, for display.</summary>
     public decimal? DisplayPerformance => Performance is { } p ? Math.Round(p, 2, MidpointRounding.AwayFromZero) : null;
+
+    /// <summary>Sum of the weights of activities marked not complied, in points: weight that can no longer be earned.</summary>
+    public decimal LostWeight { get; init; }
+
+    /// <summary>
+    /// The best performance still reachable if every open activity were complied: 100 × (total − lost) ÷ total;
+    /// null when INVALIDO.
+    /// </summary>
+    public decimal? MaxReachablePerformance =>
+        Status == ProgramStatus.Invalido || WeightTotal <= 0m ? null : 100m * (WeightTotal - LostWeight) / WeightTotal;
+
+    /// <summary>Whether the programme can still reach 90.00 (false once more than 10 points of 100 are lost, or when INVALIDO).</summary>
+    public bool CanStillComply => MaxReachablePerformance is { } max && max >= FormRules.ComplianceThreshold;
 }
 
 /// <summary>A submission with its programmes scored and every rule diagnostic.</summary>

@@ -75,7 +75,9 @@ public static class FormRules
         var weighting = Weigh(program, activities, diagnostics);
 
         var earned = 0m;
+        var lost = 0m;
         var complied = 0;
+        var notComplied = 0;
         var pending = false;
         for (var i = 0; i < activities.Count; i++)
         {
@@ -89,6 +91,8 @@ public static class FormRules
                     CheckDeclaredEarned(activity, weight, diagnostics);
                     break;
                 case Compliance.NotComplied:
+                    notComplied++;
+                    lost += weight ?? 0m;
                     CheckDeclaredEarned(activity, weight is null ? null : 0m, diagnostics);
                     break;
                 case Compliance.Unrecognised:
@@ -109,6 +113,7 @@ public static class FormRules
         {
             // 100 ÷ 3 summed three times is not 100 in decimal either: compute the uniform share in one division.
             earned = WeightTarget * complied / activities.Count;
+            lost = WeightTarget * notComplied / activities.Count;
         }
 
         decimal? performance = weighting.Valid ? 100m * earned / weighting.Total : null;
@@ -117,7 +122,10 @@ public static class FormRules
             : MeetsThreshold(performance!.Value) ? ProgramStatus.Cumple
             : ProgramStatus.NoCumple;
 
-        return new ProgramResult(program.Section, program.Objectives.Count, activities.Count, weighting.Total, earned, performance, status);
+        return new ProgramResult(program.Section, program.Objectives.Count, activities.Count, weighting.Total, earned, performance, status)
+        {
+            LostWeight = lost,
+        };
     }
 
     // Rule 1: the weights used for scoring, their total, and whether the programme may be scored.

@@ -36,6 +36,14 @@ public class RegionCatalogTests
     [InlineData("CL-TA", "CL-TA")]
     [InlineData("cl-ta", "CL-TA")]
     [InlineData("Dirección Regional de Tarapacá", "CL-TA")]
+    [InlineData("Región Metropolitana de Santiago", "CL-RM")]
+    [InlineData("Región del Maule", "CL-ML")]
+    [InlineData("XI Región de Aysén del General Carlos Ibáñez del Campo", "CL-AI")]
+    [InlineData("XII Región de Magallanes y de la Antártica Chilena", "CL-MA")]
+    [InlineData("Región V", "CL-VS")]
+    [InlineData("XV Región de Arica y Parinacota", "CL-AP")]
+    [InlineData("REGION DE LOS LAGOS", "CL-LL")]
+    [InlineData("I Región de Tarapacá - Iquique", "CL-TA")]
     public void TryResolve_SpellingFromForms_ReturnsRegion(string text, string code)
     {
         Assert.True(RegionCatalog.TryResolve(text, out var region));
@@ -54,6 +62,9 @@ public class RegionCatalogTests
     [InlineData("Mendoza")]
     [InlineData("CL-ZZ")]
     [InlineData("I Región de Antofagasta")]
+    [InlineData("Región 8")]
+    [InlineData("8 Región")]
+    [InlineData("Región de Los Ríos y Los Lagos")]
     public void TryResolve_BareNumberOrUnknown_ReturnsFalse(string? text)
     {
         Assert.False(RegionCatalog.TryResolve(text, out _));

@@ -307,3 +307,59 @@ public class FormRulesTests
         return FormRules.Evaluate(builder.WithProgressRowsForAllObjectives().Build());
     }
 }
+
+public class FormRulesReachabilityTests
+{
+    [Theory]
+    [InlineData("10", true)]
+    [InlineData("10.01", false)]
+    public void Evaluate_PendingProgramme_KnowsWhetherItCanStillReach90(string lostText, bool canStillComply)
+    {
+        var lostWeight = decimal.Parse(lostText, System.Globalization.CultureInfo.InvariantCulture);
+        var submission = new SubmissionBuilder()
+            .WithProgram(Section.III1, p => p
+                .WithObjective("Objetivo con actividades no cumplidas", Compliance.NotComplied, lostWeight, 0m)
+                .WithObjective("Objetivo con actividades abiertas", Compliance.Unmarked, 100m - lostWeight, 0m))
+            .WithProgressRowsForAllObjectives()
+            .Build();
+
+        var result = FormRules.Evaluate(submission).Program(Section.III1)!;
+
+        Assert.Equal(ProgramStatus.Pendiente, result.Status);
+        Assert.Equal(lostWeight, result.LostWeight);
+        Assert.Equal(100m - lostWeight, result.MaxReachablePerformance);
+        Assert.Equal(canStillComply, result.CanStillComply);
+    }
+
+    [Fact]
+    public void Evaluate_UniformWeightingOneOfThreeNotComplied_LosesAThirdAndCannotComply()
+    {
+        var submission = new SubmissionBuilder()
+            .WithProgram(Section.III3, p => p
+                .WithObjective("Definir la información a proveer al GORE", o => o
+                    .WithActivity("Proveer información ARI y PROPIR", a => a.NotComplied())
+                    .WithActivity("Participar en comisiones del GORE")
+                    .WithActivity("Poblamiento del sistema informático", a => a.Complied())))
+            .WithProgressRowsForAllObjectives()
+            .Build();
+
+        var result = FormRules.Evaluate(submission).Program(Section.III3)!;
+
+        Assert.Equal(100m / 3m, result.LostWeight);
+        Assert.False(result.CanStillComply);
+    }
+
+    [Fact]
+    public void Evaluate_InvalidoProgramme_CannotComply()
+    {
+        var submission = new SubmissionBuilder()
+            .WithProgram(Section.III1, p => p.WithObjective("Objetivo con pesos inválidos", Compliance.Unmarked, 5m, 5m))
+            .WithProgressRowsForAllObjectives()
+            .Build();
+
+        var result = FormRules.Evaluate(submission).Program(Section.III1)!;
+
+        Assert.Null(result.MaxReachablePerformance);
+        Assert.False(result.CanStillComply);
+    }
+}
