@@ -14,27 +14,22 @@ param appInsightsName string
 @description('Key Vault holding the SendGrid key.')
 param keyVaultName string
 
-var roles = {
-  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
-  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
-  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
-  keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
-}
-
-// Blob Data Owner (not Contributor): the Functions host manages blob leases and the deployment container.
+// Built-in role definition ids.
 var storageRoles = [
-  roles.storageBlobDataOwner
-  roles.storageQueueDataContributor
-  roles.storageTableDataContributor
+  'b7e6dc6d-f1e8-4753-8033-0f276bb0955b' // Storage Blob Data Owner: the host manages blob leases and the package container
+  '974c5e8b-45b9-4653-ba55-5f855dd0fb88' // Storage Queue Data Contributor
+  '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' // Storage Table Data Contributor
 ]
 
 var metricsPublisherRoleId = subscriptionResourceId(
   'Microsoft.Authorization/roleDefinitions',
-  roles.monitoringMetricsPublisher
+  '3913510d-42f4-4e42-8a64-420c390055eb' // Monitoring Metrics Publisher
 )
 
-var secretsUserRoleId = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
+var secretsUserRoleId = subscriptionResourceId(
+  'Microsoft.Authorization/roleDefinitions',
+  '4633458b-17de-408a-b874-0445c86b69e6' // Key Vault Secrets User
+)
 
 resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
   name: storageAccountName

@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using Pmg.Infra.Tests.Support;
+
+namespace Pmg.Infra.Tests;
+
+/// <summary>infra/ builds and lints cleanly with the pinned, offline Bicep CLI.</summary>
+[Collection(CompiledInfraCollection.Name)]
+public sealed class CompilationTests(CompiledInfraFixture infra)
+{
+    [Fact]
+    public void Build_MainTemplate_SucceedsWithoutWarnings()
+    {
+        Assert.Equal(0, infra.Compiled.Run.ExitCode);
+        Assert.Equal("", infra.Compiled.Run.Diagnostics);
+    }
+
+    [Fact]
+    public void Lint_MainTemplate_ReportsNothing()
+    {
+        Assert.Equal("", infra.Lint.Diagnostics);
+        Assert.Equal(0, infra.Lint.ExitCode);
+    }
+
+    [Fact]
+    public async Task BuildParams_MainParameterFile_ProducesParametersForMainTemplate()
+    {
+        var parameterFile = Path.Combine(BicepCli.RepositoryRoot, "infra", "main.bicepparam");
+
+        var run = await BicepCli.RunAsync(["build-params", parameterFile, "--stdout"]);
+
+        Assert.True(run.ExitCode == 0, run.StandardError);
+        Assert.Equal("", run.StandardError.Trim());
+        var parametersJson = JsonNode.Parse(run.StandardOutput)!["parametersJson"]!.GetValue<string>();
+        var parameters = JsonNode.Parse(parametersJson)!["parameters"]!;
+        Assert.Equal("SERNAM", parameters["services"]!["value"]!.GetValue<string>());
+        Assert.Equal("PMG Gestión Territorial", parameters["sendGridFromName"]!["value"]!.GetValue<string>());
+        Assert.Empty(parameters["regionUploaders"]!["value"]!.AsArray());
+    }
+
+    [Fact]
+    public void Modules_AllResources_PinAnApiVersion()
+    {
+        var unpinned = infra.Template.Resources
+            .Where(resource => resource.Json["apiVersion"]?.GetValue<string>() is not { Length: > 0 })
+            .Select(resource => resource.Path);
+
+        Assert.Empty(unpinned);
+    }
+
+    [Fact]
+    public void Sources_BicepFiles_UseNoRegistryModules()
+    {
+        var infraDirectory = Path.Combine(BicepCli.RepositoryRoot, "infra");
+        var withRegistryModules = Directory.EnumerateFiles(infraDirectory, "*.bicep*", SearchOption.AllDirectories)
+            .Where(file => File.ReadAllText(file).Contains("br/", StringComparison.Ordinal)
+                || File.ReadAllText(file).Contains("br:", StringComparison.Ordinal))
+            .Select(Path.GetFileName);
+
+        Assert.Empty(withRegistryModules);
+    }
+}

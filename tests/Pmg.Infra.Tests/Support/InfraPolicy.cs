@@ -1,0 +1,166 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Pmg.Infra.Tests.Support;
+
+/// <summary>
+/// The security and durability rules the compiled infrastructure must keep. Each broken rule is one message; an
+/// empty list means the template passes. Tests run it on infra/ and on deliberately weakened copies of it.
+/// </summary>
+public static partial class InfraPolicy
+{
+    /// <summary>Every rule the template breaks.</summary>
+    public static IReadOnlyList<string> Violations(ArmTemplate template)
+    {
+        var violations = new List<string>();
+        CheckStorage(template, violations);
+        CheckMonitoringAndVault(template, violations);
+        CheckFunctionApp(template, violations);
+        CheckRoleAssignments(template, violations);
+        CheckOutputs(template, violations);
+
+        var text = template.Root.ToJsonString();
+        if (ListFunction().IsMatch(text))
+        {
+            violations.Add("The template calls a list* function (account keys or secrets) instead of using identities.");
+        }
+
+        return violations;
+    }
+
+    private static void CheckStorage(ArmTemplate template, List<string> violations)
+    {
+        foreach (var storage in template.OfType("Microsoft.Storage/storageAccounts"))
+        {
+            Require(storage, ["properties", "allowSharedKeyAccess"], false, "Storage account allows shared key access.", violations);
+            Require(storage, ["properties", "minimumTlsVersion"], "TLS1_2", "Storage account accepts TLS below 1.2.", violations);
+            Require(storage, ["properties", "allowBlobPublicAccess"], false, "Storage account allows public blob access.", violations);
+            Require(storage, ["properties", "supportsHttpsTrafficOnly"], true, "Storage account accepts plain HTTP.", violations);
+        }
+
+        var blobServices = template.OfType("Microsoft.Storage/storageAccounts/blobServices");
+        if (blobServices.Count == 0)
+        {
+            violations.Add("No blob service settings: versioning and soft delete are off.");
+        }
+
+        foreach (var blobService in blobServices)
+        {
+            Require(blobService, ["properties", "isVersioningEnabled"], true, "Blob versioning is off.", violations);
+            Require(blobService, ["properties", "deleteRetentionPolicy", "enabled"], true, "Blob soft delete is off.", violations);
+            Require(blobService, ["properties", "containerDeleteRetentionPolicy", "enabled"], true, "Container soft delete is off.", violations);
+        }
+    }
+
+    private static void CheckMonitoringAndVault(ArmTemplate template, List<string> violations)
+    {
+        foreach (var component in template.OfType("Microsoft.Insights/components"))
+        {
+            Require(component, ["properties", "DisableLocalAuth"], true, "Application Insights accepts instrumentation-key (local) auth.", violations);
+        }
+
+        foreach (var vault in template.OfType("Microsoft.KeyVault/vaults"))
+        {
+            Require(vault, ["properties", "enableRbacAuthorization"], true, "Key Vault uses access policies instead of RBAC.", violations);
+            Require(vault, ["properties", "enableSoftDelete"], true, "Key Vault soft delete is off.", violations);
+            Require(vault, ["properties", "enablePurgeProtection"], true, "Key Vault purge protection is off.", violations);
+        }
+    }
+
+    private static void CheckFunctionApp(ArmTemplate template, List<string> violations)
+    {
+        foreach (var site in template.OfType("Microsoft.Web/sites"))
+        {
+            Require(site, ["properties", "httpsOnly"], true, "Function app accepts plain HTTP.", violations);
+            if (site.Resolved("properties", "keyVaultReferenceIdentity") is null)
+            {
+                violations.Add("Function app resolves Key Vault references without its user-assigned identity.");
+            }
+        }
+
+        var settings = AppSettings(template);
+        if (settings.ContainsKey("AzureWebJobsStorage"))
+        {
+            violations.Add("AzureWebJobsStorage is a connection string; use AzureWebJobsStorage__accountName and the identity.");
+        }
+
+        if (settings.ContainsKey("PmgStorage"))
+        {
+            violations.Add("PmgStorage is a connection string; use the PmgStorage__*ServiceUri settings and the identity.");
+        }
+
+        foreach (var (name, value) in settings)
+        {
+            var text = value?.ToJsonString() ?? "";
+            if (text.Contains("AccountKey=", StringComparison.OrdinalIgnoreCase)
+                || text.Contains("InstrumentationKey=", StringComparison.Ordinal) && name != "APPLICATIONINSIGHTS_CONNECTION_STRING")
+            {
+                violations.Add($"App setting {name} carries a key.");
+            }
+
+            if (SecretName().IsMatch(name) && !text.Contains("@Microsoft.KeyVault(SecretUri=", StringComparison.Ordinal))
+            {
+                violations.Add($"App setting {name} is a plain secret, not a Key Vault reference.");
+            }
+        }
+    }
+
+    private static void CheckRoleAssignments(ArmTemplate template, List<string> violations)
+    {
+        foreach (var assignment in template.OfType("Microsoft.Authorization/roleAssignments"))
+        {
+            if (!assignment.Name.StartsWith("[guid(", StringComparison.Ordinal))
+            {
+                violations.Add($"Role assignment {assignment.Path} is not named with guid(scope, principal, role).");
+            }
+        }
+    }
+
+    private static void CheckOutputs(ArmTemplate template, List<string> violations)
+    {
+        foreach (var (name, output, scope) in template.Outputs())
+        {
+            var type = output["type"]?.GetValue<string>() ?? "";
+            var value = output["value"]?.ToJsonString() ?? "";
+            var secureReference = ParameterReference().Matches(value)
+                .Any(match => scope.IsSecureParameter(match.Groups[1].Value));
+            if (type.StartsWith("secure", StringComparison.OrdinalIgnoreCase) || secureReference || ListFunction().IsMatch(value))
+            {
+                violations.Add($"Output {name} exposes a secret.");
+            }
+        }
+    }
+
+    /// <summary>The app settings main.bicep hands the function app module, by name (values unresolved).</summary>
+    public static IReadOnlyDictionary<string, JsonNode?> AppSettings(ArmTemplate template)
+    {
+        var functionApp = template.Module("functionApp");
+        var settings = functionApp.Resolved("properties", "parameters", "appSettings", "value") as JsonObject
+            ?? throw new InvalidOperationException("The functionApp module gets no appSettings object.");
+        return settings.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
+    }
+
+    private static void Require(ArmResource resource, string[] path, object expected, string violation, List<string> violations)
+    {
+        var actual = resource.Resolved(path);
+        var matches = expected switch
+        {
+            bool flag => actual is JsonValue value && value.TryGetValue<bool>(out var found) && found == flag,
+            string text => actual is JsonValue value && value.TryGetValue<string>(out var found) && found == text,
+            _ => false,
+        };
+        if (!matches)
+        {
+            violations.Add($"{violation} ({resource.Path}: {string.Join('.', path)} = {actual?.ToJsonString() ?? "missing"})");
+        }
+    }
+
+    [GeneratedRegex(@"\blist(Keys|Secrets|ConnectionStrings|AccountSas|ServiceSas|Credentials?)\(", RegexOptions.IgnoreCase)]
+    private static partial Regex ListFunction();
+
+    [GeneratedRegex(@"parameters\('(\w+)'\)")]
+    private static partial Regex ParameterReference();
+
+    [GeneratedRegex(@"(ApiKey|Secret|Password|AccessKey)$", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretName();
+}
