@@ -1,0 +1,309 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Pmg.Domain.Diagnostics;
+using Pmg.Domain.Model;
+using Pmg.Domain.Reading;
+using Pmg.Domain.Regions;
+using Pmg.Domain.Text;
+using Pmg.Forms.Layout;
+
+namespace Pmg.Forms.Assembly;
+
+/// <summary>The submission read from a layout (null when the file holds no form) and what was found on the way.</summary>
+internal sealed record AssemblyResult(Submission? Submission, IReadOnlyList<Diagnostic> Diagnostics);
+
+/// <summary>
+/// Builds the <see cref="Submission"/> from a format-neutral layout: sections by their headings, the "REGIÓN" row,
+/// and tables by their header text, never by position.
+/// </summary>
+internal static partial class FormAssembler
+{
+    /// <summary>Assembles a form; a layout with no section table is refused with <see cref="ReadCodes.NoForm"/>.</summary>
+    public static AssemblyResult Assemble(FormLayout layout, string fileName, FormReadOptions options)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var items = FormSections.Flatten(layout);
+        var sections = FormSections.Split(items);
+        var programs = new List<WorkProgram>();
+        var progress = new List<ProgressRow>();
+        var regionLabels = new List<Sourced<string>>();
+        foreach (var content in sections)
+        {
+            if (RegionLabel(content) is { } label)
+            {
+                regionLabels.Add(label);
+            }
+
+            if (content.Section == Section.III4)
+            {
+                progress.AddRange(ReadProgress(content));
+                continue;
+            }
+
+            if (ReadProgram(content, diagnostics, regionLabels.LastOrDefault(l => l.Location.Section == content.Section)) is { } program)
+            {
+                programs.Add(program);
+            }
+        }
+
+        if (programs.Count == 0 && progress.Count == 0)
+        {
+            return new AssemblyResult(null, [ReadMessages.NoForm(fileName)]);
+        }
+
+        var submission = new Submission
+        {
+            Service = Service(items, options, diagnostics),
+            Year = Year(items, options, diagnostics),
+            SourceFile = fileName,
+            Format = layout.Format,
+            Programs = programs,
+            ProgressRows = progress,
+        };
+        var (region, regionLabel) = Region(regionLabels, options, diagnostics);
+        return new AssemblyResult(submission with { Region = region, RegionLabel = regionLabel }, diagnostics);
+    }
+
+    private static WorkProgram? ReadProgram(SectionContent content, List<Diagnostic> diagnostics, Sourced<string>? region)
+    {
+        CoordinatingBody? body = null;
+        for (var i = 0; i < content.Items.Count; i++)
+        {
+            if (content.Items[i].Row is not { } row || HeaderMap.TryRecognise(row) is not { } header)
+            {
+                continue;
+            }
+
+            if (header.Kind == TableKind.CoordinatingBody)
+            {
+                body ??= ReadBody(header, FormSections.DataRows(content.Items, i));
+                continue;
+            }
+
+            if (header.Kind != TableKind.Objectives)
+            {
+                continue;
+            }
+
+            var reader = new ObjectivesTableReader(content.Section, header, diagnostics);
+            return new WorkProgram
+            {
+                Section = content.Section,
+                Title = content.Title,
+                RegionLabel = region?.Value,
+                CoordinatingBody = body,
+                Objectives = reader.Read(FormSections.DataRows(content.Items, i)),
+                Location = new SourceLocation(content.Section),
+            };
+        }
+
+        diagnostics.Add(ReadMessages.TableMissing(content.Section));
+        return null;
+    }
+
+    private static CoordinatingBody? ReadBody(HeaderMap header, IReadOnlyList<LayoutRow> rows)
+    {
+        var row = rows.FirstOrDefault(r => !r.IsBlank);
+        if (row is null)
+        {
+            return null;
+        }
+
+        string Text(ColumnKind kind) => header.Cell(row, kind)?.Text ?? "";
+        return new CoordinatingBody(
+            Text(ColumnKind.BodyName),
+            Text(ColumnKind.BodyProblem),
+            Text(ColumnKind.BodyTerritories),
+            Text(ColumnKind.BodyInstitutions),
+            header.Cell(row, ColumnKind.BodyProducts)?.TextLines ?? []);
+    }
+
+    // III.4: the programme column is written once and left blank (or merged) below; a row with no objective
+    // continues the row above after a page break.
+    private static List<ProgressRow> ReadProgress(SectionContent content)
+    {
+        var result = new List<ProgressRow>();
+        var index = content.Items.ToList().FindIndex(i => i.Row is { } row && HeaderMap.TryRecognise(row)?.Kind == TableKind.Progress);
+        if (index < 0)
+        {
+            return result;
+        }
+
+        var header = HeaderMap.TryRecognise(content.Items[index].Row!)!;
+        var rows = FormSections.DataRows(content.Items, index);
+        var program = "";
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            string Text(ColumnKind kind) => header.Cell(row, kind) is { ContinuesAbove: false } cell ? cell.Text : "";
+            if (row.IsBlank)
+            {
+                continue;
+            }
+
+            if (Text(ColumnKind.ProgressProgram) is { Length: > 0 } written)
+            {
+                program = written;
+            }
+
+            var objective = Text(ColumnKind.ProgressObjective);
+            if (objective.Length == 0 && result.Count > 0)
+            {
+                var last = result[^1];
+                result[^1] = last with
+                {
+                    Progress = Join(last.Progress, Text(ColumnKind.Progress)),
+                    AuthorityMeasures = Join(last.AuthorityMeasures, Text(ColumnKind.AuthorityMeasures)),
+                    Recommendations = Join(last.Recommendations, Text(ColumnKind.Recommendations)),
+                    Responsible = Join(last.Responsible, Text(ColumnKind.Responsible)),
+                };
+                continue;
+            }
+
+            result.Add(new ProgressRow
+            {
+                Program = program,
+                Objective = objective,
+                Progress = Text(ColumnKind.Progress),
+                AuthorityMeasures = Text(ColumnKind.AuthorityMeasures),
+                Recommendations = Text(ColumnKind.Recommendations),
+                Responsible = Text(ColumnKind.Responsible),
+                Location = new SourceLocation(Section.III4, i + 1),
+            });
+        }
+
+        return result;
+    }
+
+    // "REGIÓN (1) | Tarapacá" or "REGIÓN (1) TARAPACÁ" in one cell.
+    private static Sourced<string>? RegionLabel(SectionContent content)
+    {
+        foreach (var item in content.Items)
+        {
+            var cells = item.Row?.Cells.Where(c => !c.IsBlank).ToList();
+            if (cells is not { Count: > 0 } || RegionPattern().Match(cells[0].Text) is not { Success: true } match)
+            {
+                continue;
+            }
+
+            var inline = match.Groups["value"].Value.Trim();
+            var valueCell = inline.Length > 0 ? cells[0] : cells.ElementAtOrDefault(1);
+            var value = inline.Length > 0 ? inline : valueCell?.Text ?? "";
+            return value.Length == 0 ? null : new Sourced<string>(value, new SourceLocation(content.Section, null, "REGIÓN", valueCell?.Reference));
+        }
+
+        return null;
+    }
+
+    private static (Region? Region, string? Label) Region(List<Sourced<string>> labels, FormReadOptions options, List<Diagnostic> diagnostics)
+    {
+        Region? expected = null;
+        if (!string.IsNullOrWhiteSpace(options.Region) && RegionCatalog.TryResolve(options.Region, out var fromOptions))
+        {
+            expected = fromOptions;
+        }
+
+        foreach (var label in labels)
+        {
+            if (!RegionCatalog.TryResolve(label.Value, out var region))
+            {
+                continue;
+            }
+
+            if (expected is not null && expected.Code != region.Code)
+            {
+                diagnostics.Add(ReadMessages.RegionMismatch(region.Name, expected.Name, label.Location));
+            }
+
+            return (region, label.Value);
+        }
+
+        var first = labels.FirstOrDefault();
+        if (expected is null)
+        {
+            diagnostics.Add(ReadMessages.RegionUnknown(first?.Value, first?.Location ?? SourceLocation.Document));
+        }
+
+        return (expected, first?.Value ?? options.Region);
+    }
+
+    private static int Year(IReadOnlyList<LayoutItem> items, FormReadOptions options, List<Diagnostic> diagnostics)
+    {
+        var texts = items.Select(i => i.LoneText).OfType<string>()
+            .Concat(items.SelectMany(i => i.Row?.Cells.Select(c => c.Text) ?? []));
+        int? fromDocument = null;
+        foreach (var text in texts)
+        {
+            if (YearPattern().Match(text) is { Success: true } match)
+            {
+                fromDocument = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
+                break;
+            }
+        }
+
+        if (fromDocument is { } year)
+        {
+            if (options.Year is { } expected && expected != year)
+            {
+                diagnostics.Add(ReadMessages.YearMismatch(year, expected));
+            }
+
+            return year;
+        }
+
+        if (options.Year is { } fallback)
+        {
+            return fallback;
+        }
+
+        diagnostics.Add(ReadMessages.YearMissing());
+        return 0;
+    }
+
+    // "Servicio: SERNAM" as a paragraph, or a "Servicio" cell followed by the name.
+    private static string Service(IReadOnlyList<LayoutItem> items, FormReadOptions options, List<Diagnostic> diagnostics)
+    {
+        string? fromDocument = null;
+        foreach (var item in items)
+        {
+            var cells = item.Row?.Cells.Where(c => !c.IsBlank).ToList();
+            var text = item.Paragraph ?? cells?.FirstOrDefault()?.Text;
+            if (text is null || ServicePattern().Match(text) is not { Success: true } match)
+            {
+                continue;
+            }
+
+            var value = match.Groups["value"].Value.Trim();
+            fromDocument = value.Length > 0 ? value : cells?.ElementAtOrDefault(1)?.Text;
+            if (!string.IsNullOrWhiteSpace(fromDocument))
+            {
+                break;
+            }
+        }
+
+        var expected = options.Service?.Trim();
+        if (string.IsNullOrWhiteSpace(fromDocument))
+        {
+            return expected ?? "";
+        }
+
+        if (!string.IsNullOrEmpty(expected) && TextNormalizer.Normalize(expected) != TextNormalizer.Normalize(fromDocument))
+        {
+            diagnostics.Add(ReadMessages.ServiceMismatch(fromDocument, expected));
+        }
+
+        return fromDocument;
+    }
+
+    private static string Join(string first, string second) =>
+        second.Length == 0 ? first : first.Length == 0 ? second : first + " " + second;
+
+    [GeneratedRegex(@"^\s*REGI[OÓ]N\s*(?:\(\s*\d+\s*\)\s*:?|:|$)\s*(?<value>.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex RegionPattern();
+
+    [GeneratedRegex(@"\b(?:GT|Territorial|Trabajo)\s+(?<year>(?:19|20)\d{2})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex YearPattern();
+
+    [GeneratedRegex(@"^\s*Servicio\s*(?::|$)\s*(?<value>.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex ServicePattern();
+}

@@ -1,0 +1,141 @@
+using System.Text.RegularExpressions;
+using Pmg.Domain.Model;
+using Pmg.Domain.Text;
+using Pmg.Forms.Layout;
+
+namespace Pmg.Forms.Assembly;
+
+/// <summary>One paragraph or one table row of the layout, in reading order.</summary>
+internal sealed record LayoutItem(string? Paragraph, LayoutRow? Row)
+{
+    /// <summary>The text when the item is a paragraph, or a row holding a single non-blank cell (a title in a sheet).</summary>
+    public string? LoneText => Paragraph ?? (Row?.Cells.Where(c => !c.IsBlank).ToList() is [var only] ? only.Text : null);
+}
+
+/// <summary>A section of the form: its heading's title and its items.</summary>
+internal sealed record SectionContent(Section Section, string Title, IReadOnlyList<LayoutItem> Items);
+
+/// <summary>Splits the layout into sections at "Actividad III. 1." headings, Excel sheet names or their first row.</summary>
+internal static partial class FormSections
+{
+    /// <summary>Every item of the layout in reading order.</summary>
+    public static List<LayoutItem> Flatten(FormLayout layout)
+    {
+        var items = new List<LayoutItem>();
+        foreach (var block in layout.Blocks)
+        {
+            switch (block)
+            {
+                case LayoutParagraph paragraph:
+                    items.Add(new LayoutItem(paragraph.Text, null));
+                    break;
+                case LayoutTable table:
+                    items.AddRange(table.Rows.Select(row => new LayoutItem(null, row)));
+                    break;
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>The sections in form order; a section found twice (sheet name, then its first row) is merged.</summary>
+    public static List<SectionContent> Split(IReadOnlyList<LayoutItem> items)
+    {
+        var order = new List<Section>();
+        var titles = new Dictionary<Section, string>();
+        var contents = new Dictionary<Section, List<LayoutItem>>();
+        Section? current = null;
+        foreach (var item in items)
+        {
+            if (item.LoneText is { } text && TryParseHeading(text, out var section, out var title))
+            {
+                current = section;
+                if (!contents.ContainsKey(section))
+                {
+                    order.Add(section);
+                    contents[section] = [];
+                    titles[section] = "";
+                }
+
+                if (titles[section].Length == 0)
+                {
+                    titles[section] = title;
+                }
+
+                continue;
+            }
+
+            if (current is { } open)
+            {
+                contents[open].Add(item);
+            }
+        }
+
+        return [.. order.Select(s => new SectionContent(s, titles[s], contents[s]))];
+    }
+
+    /// <summary>"Actividad III. 1. Programa de …", "III.2: …" or a sheet named "III.3".</summary>
+    public static bool TryParseHeading(string text, out Section section, out string title)
+    {
+        section = default;
+        title = "";
+        var match = HeadingPattern().Match(text);
+        if (!match.Success || !SectionExtensions.TryParseCode("III" + match.Groups["n"].Value, out section))
+        {
+            return false;
+        }
+
+        title = match.Groups["title"].Value.Trim();
+        return true;
+    }
+
+    /// <summary>
+    /// The data rows under a header: the following rows of the same table (and of tables that continue it after
+    /// a page break), up to the "Desempeño anual"/"Notas" rows, another header, a paragraph with text or the section's end.
+    /// </summary>
+    public static List<LayoutRow> DataRows(IReadOnlyList<LayoutItem> items, int headerIndex)
+    {
+        // A table split at a page break goes on in a new table with no header of its own: rows of later tables
+        // count as long as no paragraph with text, table end or header comes first.
+        var rows = new List<LayoutRow>();
+        for (var i = headerIndex + 1; i < items.Count; i++)
+        {
+            var item = items[i];
+            if (item.Row is not { } row)
+            {
+                if (string.IsNullOrWhiteSpace(item.Paragraph))
+                {
+                    continue;
+                }
+
+                break;
+            }
+
+            if (IsTableEnd(row) || HeaderMap.TryRecognise(row) is not null)
+            {
+                break;
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    private static bool IsTableEnd(LayoutRow row)
+    {
+        var first = row.Cells.FirstOrDefault(c => !c.IsBlank);
+        if (first is null)
+        {
+            return false;
+        }
+
+        var text = TextNormalizer.Normalize(first.Text);
+        return text.StartsWith("desempeno anual", StringComparison.Ordinal)
+            || text.StartsWith("notas", StringComparison.Ordinal)
+            || text.StartsWith("control de resultado", StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"^\s*(?:actividad\s+)?III\s*\.?\s*(?<n>[1-4])(?!\d)\s*[.:\-–]?\s*(?<title>.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex HeadingPattern();
+}

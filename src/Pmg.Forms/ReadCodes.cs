@@ -1,0 +1,46 @@
+using Pmg.Forms.Safety;
+
+namespace Pmg.Forms;
+
+/// <summary>Stable codes of the diagnostics the readers produce (refusals of the package itself are <see cref="RefusalCodes"/>).</summary>
+public static class ReadCodes
+{
+    /// <summary>No section III.1–III.4 with a recognisable table was found: the file is refused.</summary>
+    public const string NoForm = "NO_FORM";
+
+    /// <summary>The package passed inspection but OpenXML could not open or parse it: the file is refused.</summary>
+    public const string FileCorrupt = RefusalCodes.FileCorrupt;
+
+    /// <summary>A weight cell that is not a number.</summary>
+    public const string WeightUnreadable = "WEIGHT_UNREADABLE";
+
+    /// <summary>A weight written with a leading zero ("01%"), read as the number.</summary>
+    public const string WeightLeadingZero = "WEIGHT_LEADING_ZERO";
+
+    /// <summary>A cell lists a different number of weights than its activities.</summary>
+    public const string WeightCountMismatch = "WEIGHT_COUNT_MISMATCH";
+
+    /// <summary>A compliance mark outside the vocabulary (sí/no/cumple/no cumple/blank).</summary>
+    public const string ComplianceUnrecognised = "COMPLIANCE_UNRECOGNISED";
+
+    /// <summary>A "ponderación ganada" that is not a number.</summary>
+    public const string EarnedUnreadable = "EARNED_UNREADABLE";
+
+    /// <summary>A section is present but its objectives table was not found.</summary>
+    public const string TableMissing = "TABLE_MISSING";
+
+    /// <summary>The region could not be resolved from the document nor from the options.</summary>
+    public const string RegionUnknown = "REGION_UNKNOWN";
+
+    /// <summary>The document's region differs from the one the file was sent for.</summary>
+    public const string RegionMismatch = "REGION_MISMATCH";
+
+    /// <summary>Neither the document nor the options give the year.</summary>
+    public const string YearMissing = "YEAR_MISSING";
+
+    /// <summary>The document's year differs from the one the file was sent for.</summary>
+    public const string YearMismatch = "YEAR_MISMATCH";
+
+    /// <summary>The document's service differs from the one the file was sent for.</summary>
+    public const string ServiceMismatch = "SERVICE_MISMATCH";
+}
