@@ -66,15 +66,18 @@ public sealed partial class SupportingServicesTests(CompiledInfraFixture infra)
         Assert.Equal("[resourceId('Microsoft.Storage/storageAccounts', parameters('storageAccountName'))]", topic.Resolved("properties", "source")!.GetValue<string>());
     }
 
-    [Fact]
-    public void PostDeployHook_Subscription_SendsFormsBlobCreatedToIngestFormWebhook()
+    [Theory]
+    [InlineData("subscribe-blob-events.sh")]
+    [InlineData("subscribe-blob-events.ps1")]
+    public void PostDeployHook_Subscription_SendsFormsBlobCreatedToIngestFormWebhook(string scriptName)
     {
-        var script = File.ReadAllText(Path.Combine(BicepCli.RepositoryRoot, "infra", "scripts", "subscribe-blob-events.sh"));
+        var script = File.ReadAllText(Path.Combine(BicepCli.RepositoryRoot, "infra", "scripts", scriptName));
 
         Assert.Contains("--included-event-types Microsoft.Storage.BlobCreated", script, StringComparison.Ordinal);
         Assert.Contains("--subject-begins-with /blobServices/default/containers/forms/", script, StringComparison.Ordinal);
-        Assert.Contains("/runtime/webhooks/blobs?functionName=Host.Functions.${function_name}&code=${key}", script, StringComparison.Ordinal);
-        Assert.Contains("PMG_INGEST_FUNCTION_NAME:-IngestForm", script, StringComparison.Ordinal);
+        Assert.Contains("--endpoint-type webhook", script, StringComparison.Ordinal);
+        Assert.Contains("/runtime/webhooks/blobs?functionName=Host.Functions.", script, StringComparison.Ordinal);
+        Assert.Contains("IngestForm", script, StringComparison.Ordinal);
         Assert.Contains("systemKeys.blobs_extension", script, StringComparison.Ordinal);
     }
 
