@@ -1,0 +1,132 @@
+using Pmg.Domain.Model;
+
+namespace Pmg.Forms.Tests.Builders;
+
+/// <summary>
+/// Fluent description of an Etapa 3 form that renders to .docx or .xlsx in memory, so each layout variation
+/// can be read from both formats.
+/// </summary>
+internal sealed class FormBuilder
+{
+    private readonly List<SectionBuilder> sections = [];
+
+    public string? Service { get; private set; } = "SERNAM";
+
+    public int? Year { get; private set; } = 2009;
+
+    public IReadOnlyList<SectionBuilder> Sections => sections;
+
+    public List<string> Paragraphs { get; } = [];
+
+    public FormBuilder WithService(string? service)
+    {
+        Service = service;
+        return this;
+    }
+
+    public FormBuilder WithYear(int? year)
+    {
+        Year = year;
+        return this;
+    }
+
+    /// <summary>A paragraph before the sections (Word) or a row on the first sheet (Excel).</summary>
+    public FormBuilder WithParagraph(string text)
+    {
+        Paragraphs.Add(text);
+        return this;
+    }
+
+    public FormBuilder WithSection(Section section, Action<SectionBuilder> build)
+    {
+        var builder = new SectionBuilder(section);
+        build(builder);
+        sections.Add(builder);
+        return this;
+    }
+
+    /// <summary>An III.1 section with the given rows and default titles.</summary>
+    public FormBuilder WithGestion(Action<SectionBuilder> build) => WithSection(Section.III1, build);
+
+    public byte[] Build(FormFormat format) => format switch
+    {
+        FormFormat.Word => WordFormWriter.Write(this),
+        FormFormat.Excel => ExcelFormWriter.Write(this),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
+    };
+
+    /// <summary>"Actividad III. 1. Programa de Trabajo de Gestión Territorial 2009 (…)".</summary>
+    public string Heading(Section section)
+    {
+        var year = Year is { } y ? " " + y.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
+        var name = section switch
+        {
+            Section.III1 => "Programa de Trabajo de Gestión Territorial" + year + " (mejoras en el diseño, acceso y distribución de los productos en el territorio)",
+            Section.III2 => "Programa de Complementariedad Territorial" + year,
+            Section.III3 => "Programa de Trabajo de Mejoras a los Sistemas de Información",
+            _ => "Análisis del avance en la implementación de los Programas de Trabajo" + year,
+        };
+        return "Actividad " + section.Code().Replace(".", ". ", StringComparison.Ordinal) + ". " + name;
+    }
+}
+
+/// <summary>One section: its region row and its objectives table (titles, column order, rows).</summary>
+internal sealed class SectionBuilder(Section section)
+{
+    /// <summary>The nine titles as the seed writes them in III.1, in logical order.</summary>
+    public static readonly string[] DefaultTitles =
+    [
+        "Objetivos específicos (2)", "Indicador (3)", "Resultado anual del indicador (4)",
+        "Meta anual o actividades comprometidas (5)", "Unidad Responsable (6)", "Medio de verificación (7)",
+        "Ponderación (%) (8)", "Cumple/no cumple (9)", "Ponderación ganada (10)",
+    ];
+
+    private readonly List<FormCell[]> rows = [];
+    private string[] titles = DefaultTitles;
+    private int[] order = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+
+    public Section Section { get; } = section;
+
+    public string? Region { get; private set; } = "Tarapacá";
+
+    public SectionBuilder WithRegion(string? label)
+    {
+        Region = label;
+        return this;
+    }
+
+    /// <summary>Replaces the titles (logical order: objective, indicator, result, activity, unit, means, weight, compliance, earned).</summary>
+    public SectionBuilder WithTitles(params string[] logicalTitles)
+    {
+        titles = logicalTitles;
+        return this;
+    }
+
+    /// <summary>Writes the columns in another order: the logical indexes from left to right.</summary>
+    public SectionBuilder WithColumnOrder(params int[] logicalIndexes)
+    {
+        order = logicalIndexes;
+        return this;
+    }
+
+    public SectionBuilder Row(
+        FormCell? objective = null,
+        FormCell? indicator = null,
+        FormCell? result = null,
+        FormCell? activity = null,
+        FormCell? unit = null,
+        FormCell? means = null,
+        FormCell? weight = null,
+        FormCell? compliance = null,
+        FormCell? earned = null)
+    {
+        rows.Add([.. new[] { objective, indicator, result, activity, unit, means, weight, compliance, earned }.Select(c => c ?? FormCell.Blank)]);
+        return this;
+    }
+
+    /// <summary>The header titles from left to right.</summary>
+    public IReadOnlyList<string> OutputTitles => [.. order.Select(i => titles[i])];
+
+    /// <summary>The data rows with cells from left to right.</summary>
+    public IReadOnlyList<FormCell[]> OutputRows => [.. rows.Select(r => order.Select(i => r[i]).ToArray())];
+}
