@@ -75,11 +75,12 @@ public static class PackageInspector
         var contentTypes = ReadContentTypes(content, contentTypesEntry, entries, budget, file);
         format = DetectFormat(entries, contentTypes, file);
 
+        var present = new HashSet<string>(entries.Select(e => e.Name), StringComparer.OrdinalIgnoreCase);
         foreach (var entry in entries)
         {
             if (!ReferenceEquals(entry, contentTypesEntry))
             {
-                InspectEntry(content, entry, contentTypes.TypeOf(entry.Name), budget, file, limits);
+                InspectEntry(content, entry, contentTypes.TypeOf(entry.Name), present, budget, file, limits);
             }
         }
 
@@ -206,11 +207,15 @@ public static class PackageInspector
     }
 
     private static void InspectEntry(
-        ReadOnlyMemory<byte> content, ZipEntryInfo entry, string? contentType, InflationBudget budget, string file, PackageLimits limits)
+        ReadOnlyMemory<byte> content, ZipEntryInfo entry, string? contentType, HashSet<string> present, InflationBudget budget, string file, PackageLimits limits)
     {
         if (IsWorksheet(entry.Name, contentType))
         {
             CountSheet(content, entry, budget, file, limits);
+        }
+        else if (entry.Name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase))
+        {
+            CheckRelationships(content, entry, present, budget, file);
         }
         else if (IsXml(entry.Name, contentType))
         {
@@ -252,6 +257,67 @@ public static class PackageInspector
                 throw Refuse(Refusals.SheetCells(file, entry.Name, limits.MaxSheetCells));
             }
         });
+    }
+
+    /// <summary>
+    /// Refuses a relationship to a part that is not in the package: OpenXML drops such targets silently and the
+    /// readers would then fail looking them up (e.g. a worksheet removed from a workbook).
+    /// </summary>
+    private static void CheckRelationships(ReadOnlyMemory<byte> content, ZipEntryInfo entry, HashSet<string> present, InflationBudget budget, string file)
+    {
+        ReadXml(content, entry, budget, file, reader =>
+        {
+            if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "Relationship"
+                || string.Equals(reader.GetAttribute("TargetMode"), "External", StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
+
+            var target = reader.GetAttribute("Target") ?? string.Empty;
+            if (ResolveTarget(entry.Name, target) is not { } part || !present.Contains(part))
+            {
+                throw Refuse(Refusals.Corrupt(file, $"la parte «{entry.Name}» hace referencia a «{target}», que no existe en el archivo"));
+            }
+        });
+    }
+
+    /// <summary>The part name a relationship target points at, relative to the source part of a .rels part; null when invalid.</summary>
+    internal static string? ResolveTarget(string relsPart, string target)
+    {
+        var hash = target.IndexOf('#', StringComparison.Ordinal);
+        target = Uri.UnescapeDataString(hash >= 0 ? target[..hash] : target);
+        if (target.Length == 0)
+        {
+            return null;
+        }
+
+        // "word/_rels/document.xml.rels" describes "word/document.xml", whose targets are relative to "word/".
+        var relsFolder = relsPart.LastIndexOf("_rels/", StringComparison.OrdinalIgnoreCase);
+        var baseFolder = relsFolder >= 0 ? relsPart[..relsFolder] : string.Empty;
+        var segments = new List<string>();
+        var path = target.StartsWith('/') ? target : baseFolder + target;
+        foreach (var segment in path.Split('/', '\\'))
+        {
+            if (segment is "" or ".")
+            {
+                continue;
+            }
+
+            if (segment == "..")
+            {
+                if (segments.Count == 0)
+                {
+                    return null;
+                }
+
+                segments.RemoveAt(segments.Count - 1);
+                continue;
+            }
+
+            segments.Add(segment);
+        }
+
+        return segments.Count == 0 ? null : string.Join('/', segments);
     }
 
     /// <summary>Streams an XML part through an <see cref="XmlReader"/> that prohibits DTDs, visiting every node.</summary>

@@ -100,6 +100,38 @@ public sealed class PackageInspectorTests
     }
 
     [Fact]
+    public void Inspect_WorkbookWithoutItsWorksheetPart_RefusesFileCorrupt()
+    {
+        var workbook = Samples.Read("tarapaca-2009-etapa3.xlsx");
+        using var output = new MemoryStream();
+        using (var source = new ZipArchive(new MemoryStream(workbook), ZipArchiveMode.Read))
+        using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in source.Entries.Where(e => e.FullName != "xl/worksheets/sheet2.xml"))
+            {
+                using var from = entry.Open();
+                using var to = target.CreateEntry(entry.FullName).Open();
+                from.CopyTo(to);
+            }
+        }
+
+        var refusal = Refused(PackageInspector.Inspect(output.ToArray(), "tarapaca.xlsx", Limits), RefusalCodes.FileCorrupt);
+
+        Assert.Contains("la parte «xl/_rels/workbook.xml.rels» hace referencia a «/xl/worksheets/sheet2.xml», que no existe en el archivo", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("_rels/.rels", "word/document.xml", "word/document.xml")]
+    [InlineData("_rels/.rels", "/word/document.xml", "word/document.xml")]
+    [InlineData("word/_rels/document.xml.rels", "media/image%201.png", "word/media/image 1.png")]
+    [InlineData("xl/worksheets/_rels/sheet1.xml.rels", "../drawings/drawing1.xml", "xl/drawings/drawing1.xml")]
+    [InlineData("_rels/.rels", "../../etc/passwd", null)]
+    public void ResolveTarget_RelationshipTarget_IsPartNameRelativeToSource(string relsPart, string target, string? expected)
+    {
+        Assert.Equal(expected, PackageInspector.ResolveTarget(relsPart, target));
+    }
+
+    [Fact]
     public void Inspect_PdfNamedDocx_RefusesNotOoxmlAsPdf()
     {
         var pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n");
