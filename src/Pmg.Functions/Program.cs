@@ -1,0 +1,16 @@
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+using Pmg.Forms;
+using Pmg.Functions;
+using Pmg.Pipeline;
+using Pmg.Storage;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+
+builder.Services
+    .AddPmgTelemetry()
+    .AddPmgForms()
+    .AddPmgPipeline(builder.Configuration)
+    .AddPmgStorage(builder.Configuration);
+
+await builder.Build().RunAsync();

@@ -1,0 +1,26 @@
+using Azure.Storage.Blobs;
+using Pmg.Pipeline;
+
+namespace Pmg.Hosting;
+
+/// <summary>Turns a triggering blob into the pipeline's <see cref="IncomingBlob"/>.</summary>
+public static class IncomingBlobReader
+{
+    /// <summary>
+    /// Opens the blob's content once and takes name, ETag, metadata and Last-Modified from that same response, so
+    /// the version recorded is exactly the bytes read even if the blob is overwritten meanwhile.
+    /// </summary>
+    public static async Task<IncomingBlob> ReadAsync(BlobClient blob, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(blob);
+        var download = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var details = download.Value.Details;
+        var metadata = details.Metadata is null
+            ? new Dictionary<string, string>()
+            : new Dictionary<string, string>(details.Metadata, StringComparer.OrdinalIgnoreCase);
+        return new IncomingBlob(blob.Name, details.ETag.ToString(), download.Value.Content, metadata)
+        {
+            UploadedAt = details.LastModified,
+        };
+    }
+}

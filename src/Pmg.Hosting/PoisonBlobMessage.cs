@@ -1,0 +1,33 @@
+namespace Pmg.Hosting;
+
+/// <summary>
+/// The message the blob extension writes to <c>webjobs-blobtrigger-poison</c> when a blob's function failed on every
+/// attempt (JSON: Type, FunctionId, BlobType, ContainerName, BlobName, ETag).
+/// </summary>
+public sealed record PoisonBlobMessage
+{
+    /// <summary>The blob extension's poison queue (one per storage account, shared by every blob trigger).</summary>
+    public const string QueueName = "webjobs-blobtrigger-poison";
+
+    /// <summary>The container both hosts' blob triggers watch.</summary>
+    public const string FormsContainer = "forms";
+
+    /// <summary>The Spanish reason shown on the Failed record.</summary>
+    public const string FailureReason =
+        "El archivo no pudo procesarse después de varios intentos por un error del sistema. Vuelva a subirlo; si el problema persiste, contacte al equipo de soporte.";
+
+    /// <summary>The function that failed, e.g. <c>Host.Functions.IngestForm</c>.</summary>
+    public string FunctionId { get; init; } = "";
+
+    /// <summary>The container of the blob.</summary>
+    public string ContainerName { get; init; } = "";
+
+    /// <summary>The blob's name inside its container.</summary>
+    public string BlobName { get; init; } = "";
+
+    /// <summary>The ETag of the version that failed.</summary>
+    public string ETag { get; init; } = "";
+
+    /// <summary>Whether the message is about a form blob (the only trigger here, but the queue is shared by every blob trigger of the account).</summary>
+    public bool IsForForms => string.Equals(ContainerName, FormsContainer, StringComparison.OrdinalIgnoreCase) && BlobName.Length > 0;
+}

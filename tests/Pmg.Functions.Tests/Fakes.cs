@@ -1,0 +1,96 @@
+using System.Diagnostics.CodeAnalysis;
+using Azure;
+using Azure.Core;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Pmg.Pipeline;
+
+namespace Pmg.Functions.Tests;
+
+/// <summary>Records what the functions hand to the pipeline, copying the content before the caller disposes it.</summary>
+internal sealed class RecordingIngestionService : IIngestionService
+{
+    public List<(IncomingBlob Blob, byte[] Content, CancellationToken Token)> Ingested { get; } = [];
+
+    public List<(string BlobName, string Version, string Reason, CancellationToken Token)> Failures { get; } = [];
+
+    public IngestionStatus StatusToReturn { get; init; } = IngestionStatus.Accepted;
+
+    public async Task<IngestionOutcome> IngestAsync(IncomingBlob blob, CancellationToken cancellationToken = default)
+    {
+        using var copy = new MemoryStream();
+        await blob.Content.CopyToAsync(copy, cancellationToken);
+        Ingested.Add((blob, copy.ToArray(), cancellationToken));
+        return new IngestionOutcome(StatusToReturn, SubmissionKeys.SubmissionId(blob.Name, blob.Version), blob.Name, []);
+    }
+
+    public Task<IngestionOutcome> RecordFailureAsync(string blobName, string version, string reason, CancellationToken cancellationToken = default)
+    {
+        Failures.Add((blobName, version, reason, cancellationToken));
+        return Task.FromResult(new IngestionOutcome(IngestionStatus.Failed, SubmissionKeys.SubmissionId(blobName, version), blobName, []));
+    }
+}
+
+/// <summary>A blob client whose download returns fixed bytes, ETag, metadata and Last-Modified, and remembers its token.</summary>
+internal sealed class FakeBlobClient(string blobName, byte[] content, string eTag, IDictionary<string, string> metadata, DateTimeOffset lastModified)
+    : BlobClient(new Uri("http://127.0.0.1:10000/devstoreaccount1/forms/" + blobName))
+{
+    public CancellationToken? DownloadToken { get; private set; }
+
+    public TrackingStream? Opened { get; private set; }
+
+    public override Task<Response<BlobDownloadStreamingResult>> DownloadStreamingAsync(
+        BlobDownloadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        DownloadToken = cancellationToken;
+        Opened = new TrackingStream(content);
+        var details = BlobsModelFactory.BlobDownloadDetails(lastModified: lastModified, metadata: metadata, eTag: new ETag(eTag));
+        var result = BlobsModelFactory.BlobDownloadStreamingResult(Opened, details);
+        return Task.FromResult(Response.FromValue(result, new EmptyResponse()));
+    }
+}
+
+/// <summary>A memory stream that tells whether it was disposed.</summary>
+internal sealed class TrackingStream(byte[] content) : MemoryStream(content)
+{
+    public bool Disposed { get; private set; }
+
+    protected override void Dispose(bool disposing)
+    {
+        Disposed = true;
+        base.Dispose(disposing);
+    }
+}
+
+/// <summary>The raw response nobody reads.</summary>
+internal sealed class EmptyResponse : Response
+{
+    public override int Status => 200;
+
+    public override string ReasonPhrase => "OK";
+
+    public override Stream? ContentStream { get; set; }
+
+    public override string ClientRequestId { get; set; } = "";
+
+    public override void Dispose()
+    {
+    }
+
+    protected override bool ContainsHeader(string name) => false;
+
+    protected override IEnumerable<HttpHeader> EnumerateHeaders() => [];
+
+    protected override bool TryGetHeader(string name, [NotNullWhen(true)] out string? value)
+    {
+        value = null;
+        return false;
+    }
+
+    protected override bool TryGetHeaderValues(string name, [NotNullWhen(true)] out IEnumerable<string>? values)
+    {
+        values = null;
+        return false;
+    }
+}

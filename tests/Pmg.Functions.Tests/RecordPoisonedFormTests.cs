@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Pmg.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace Pmg.Functions.Tests;
+
+public sealed class RecordPoisonedFormTests
+{
+    // As the blob extension writes it to webjobs-blobtrigger-poison.
+    private const string PoisonJson = """
+        {"Type":"BlobTrigger","FunctionId":"Host.Functions.IngestForm","BlobType":"BlockBlob",
+         "ContainerName":"forms","BlobName":"SERNAM/2009/CL-TA/cierre-2009-CL-TA.xlsx","ETag":"\"0x8DC0FFEE1234567\""}
+        """;
+
+    private readonly RecordingIngestionService ingestion = new();
+    private readonly FakeLogger<RecordPoisonedForm> logger = new();
+
+    [Fact]
+    public void PoisonBlobMessage_ExtensionJson_DeserializesBlobNameAndETag()
+    {
+        var message = JsonSerializer.Deserialize<PoisonBlobMessage>(PoisonJson)!;
+
+        Assert.Equal("Host.Functions.IngestForm", message.FunctionId);
+        Assert.Equal("forms", message.ContainerName);
+        Assert.Equal("SERNAM/2009/CL-TA/cierre-2009-CL-TA.xlsx", message.BlobName);
+        Assert.Equal("\"0x8DC0FFEE1234567\"", message.ETag);
+    }
+
+    [Fact]
+    public async Task RunAsync_PoisonedFormBlob_RecordsFailureWithSpanishReason()
+    {
+        var message = JsonSerializer.Deserialize<PoisonBlobMessage>(PoisonJson)!;
+
+        await new RecordPoisonedForm(ingestion, logger).RunAsync(message, CancellationToken.None);
+
+        var (blobName, version, reason, _) = Assert.Single(ingestion.Failures);
+        Assert.Equal("SERNAM/2009/CL-TA/cierre-2009-CL-TA.xlsx", blobName);
+        Assert.Equal("\"0x8DC0FFEE1234567\"", version);
+        Assert.Equal(
+            "El archivo no pudo procesarse después de varios intentos por un error del sistema. Vuelva a subirlo; si el problema persiste, contacte al equipo de soporte.",
+            reason);
+    }
+
+    [Fact]
+    public async Task RunAsync_PoisonedFormBlob_LogsErrorThenRecordedFailure()
+    {
+        var message = JsonSerializer.Deserialize<PoisonBlobMessage>(PoisonJson)!;
+
+        await new RecordPoisonedForm(ingestion, logger).RunAsync(message, CancellationToken.None);
+
+        var records = logger.Collector.GetSnapshot();
+        Assert.Equal(2, records.Count);
+        Assert.Equal(LogLevel.Error, records[0].Level);
+        Assert.Contains("SERNAM/2009/CL-TA/cierre-2009-CL-TA.xlsx", records[0].Message, StringComparison.Ordinal);
+        Assert.StartsWith("Form blob SERNAM/2009/CL-TA/cierre-2009-CL-TA.xlsx recorded as failed submission ", records[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_PoisonedBlobOfAnotherContainer_RecordsNothingAndWarns()
+    {
+        var message = new PoisonBlobMessage { ContainerName = "reports", BlobName = "SERNAM/2009/consolidado.xlsx", ETag = "\"0x1\"" };
+
+        await new RecordPoisonedForm(ingestion, logger).RunAsync(message, CancellationToken.None);
+
+        Assert.Empty(ingestion.Failures);
+        Assert.Equal(LogLevel.Warning, Assert.Single(logger.Collector.GetSnapshot()).Level);
+    }
+
+    [Fact]
+    public async Task RunAsync_WithToken_PassesTheTokenToThePipeline()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var message = JsonSerializer.Deserialize<PoisonBlobMessage>(PoisonJson)!;
+
+        await new RecordPoisonedForm(ingestion, logger).RunAsync(message, cancellation.Token);
+
+        Assert.Equal(cancellation.Token, Assert.Single(ingestion.Failures).Token);
+    }
+}
