@@ -11,9 +11,6 @@ namespace Pmg.Storage;
 /// </summary>
 internal sealed class BlobIndexTagger(StorageLayout layout, ILogger<BlobIndexTagger> logger) : IBlobTagger
 {
-    /// <summary>The tag name.</summary>
-    public const string OutcomeTag = "pmg-outcome";
-
     public async Task TagAsync(string blobName, string version, string outcome, CancellationToken cancellationToken = default)
     {
         var blob = layout.Forms.GetBlobClient(blobName);
@@ -24,7 +21,7 @@ internal sealed class BlobIndexTagger(StorageLayout layout, ILogger<BlobIndexTag
 
         try
         {
-            await blob.SetTagsAsync(new Dictionary<string, string> { [OutcomeTag] = outcome }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await blob.SetTagsAsync(new Dictionary<string, string> { [StorageNames.OutcomeTag] = outcome }, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {

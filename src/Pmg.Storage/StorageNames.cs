@@ -18,6 +18,9 @@ public static class StorageNames
     /// <summary>Programme results per submission, partitioned by service and year.</summary>
     public const string RegionalResults = "RegionalResults";
 
+    /// <summary>The blob index tag that marks a form blob with its outcome (accepted, refused, failed).</summary>
+    public const string OutcomeTag = "pmg-outcome";
+
     /// <summary>All tables, for provisioning.</summary>
     public static IReadOnlyList<string> Tables { get; } = [Submissions, CurrentSubmissions, Activities, ProgressRows, RegionalResults];
 }

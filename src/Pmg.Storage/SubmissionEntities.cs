@@ -123,10 +123,10 @@ internal static class SubmissionEntities
     }
 
     /// <summary>A diagnostic as stored in JSON.</summary>
-    internal sealed record DiagnosticRow(string Severity, string Code, string Message, string? Section, int? Row, string? Column, string? Cell)
+    internal sealed record DiagnosticRow(string Severity, string Code, string Message, string? Section, int? Row, string? Column, string? Cell, bool Located = false)
     {
         public static DiagnosticRow From(Diagnostic d) =>
-            new(d.SeverityName, d.Code, d.Message, d.Location?.Section?.Code(), d.Location?.Row, d.Location?.Column, d.Location?.Cell);
+            new(d.SeverityName, d.Code, d.Message, d.Location?.Section?.Code(), d.Location?.Row, d.Location?.Column, d.Location?.Cell, d.Location is not null);
 
         public Diagnostic ToDiagnostic()
         {
@@ -137,7 +137,9 @@ internal static class SubmissionEntities
                 _ => Domain.Diagnostics.Severity.Info,
             };
             Section? section = SectionExtensions.TryParseCode(Section, out var s) ? s : null;
-            var location = section is null && Row is null && Column is null && Cell is null ? null : new SourceLocation(section, Row, Column, Cell);
+            var location = Located || section is not null || Row is not null || Column is not null || Cell is not null
+                ? new SourceLocation(section, Row, Column, Cell)
+                : null;
             return new Diagnostic(severity, Code, Message, location);
         }
     }

@@ -100,7 +100,7 @@ internal sealed class TableSubmissionContentStore(StorageLayout layout) : ISubmi
             ["UploadedTicks"] = record.UploadedAt.UtcTicks,
             ["Status"] = p.Status.Label(),
             ["Performance"] = Number(p.Performance),
-            ["DisplayPerformance"] = Number(p.DisplayPerformance),
+            ["DisplayPerformance"] = p.DisplayPerformance?.ToString("0.00", CultureInfo.InvariantCulture),
             ["WeightTotal"] = Number(p.WeightTotal),
             ["EarnedWeight"] = Number(p.EarnedWeight),
             ["Objectives"] = p.Objectives,
