@@ -85,6 +85,7 @@ var tags = {
   application: 'pmg-gestion-territorial'
 }
 var deploymentContainerName = 'app-package'
+var deadLetterContainerName = 'event-deadletter'
 var sendGridSecretName = 'SendGrid-ApiKey'
 
 // The app's settings, all in one place. Names match local.settings.sample.json; in Azure the two storage
@@ -126,6 +127,7 @@ module storage 'modules/storage.bicep' = {
     skuName: storageSkuName
     softDeleteRetentionDays: softDeleteRetentionDays
     deploymentContainerName: deploymentContainerName
+    deadLetterContainerName: deadLetterContainerName
   }
 }
 
@@ -192,6 +194,15 @@ module eventGrid 'modules/eventGrid.bicep' = {
   }
 }
 
+module deadLetterAccess 'modules/deadLetterAccess.bicep' = {
+  name: 'deadLetterAccess'
+  params: {
+    principalId: eventGrid.outputs.principalId
+    storageAccountName: storage.outputs.name
+    containerName: deadLetterContainerName
+  }
+}
+
 module regionUploadRights 'modules/regionUploadRights.bicep' = {
   name: 'regionUploadRights'
   params: {
@@ -217,3 +228,6 @@ output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 
 @description('Event Grid system topic the post-deploy hook subscribes the IngestForm function to.')
 output EVENT_GRID_SYSTEM_TOPIC_NAME string = eventGrid.outputs.name
+
+@description('Container receiving upload events Event Grid could not deliver.')
+output EVENT_GRID_DEADLETTER_CONTAINER string = deadLetterContainerName

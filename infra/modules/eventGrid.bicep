@@ -23,6 +23,10 @@ resource topic 'Microsoft.EventGrid/systemTopics@2022-06-15' = {
   name: name
   location: location
   tags: tags
+  // Its own identity writes undeliverable events to the dead-letter container (no storage key needed).
+  identity: {
+    type: 'SystemAssigned'
+  }
   properties: {
     source: storage.id
     topicType: 'Microsoft.Storage.StorageAccounts'
@@ -31,3 +35,6 @@ resource topic 'Microsoft.EventGrid/systemTopics@2022-06-15' = {
 
 @description('System topic name, for the post-deploy event subscription.')
 output name string = topic.name
+
+@description('Principal id of the topic identity, granted write access to the dead-letter container.')
+output principalId string = topic.identity.principalId

@@ -29,10 +29,14 @@ param softDeleteRetentionDays int
 @description('Blob container the Flex Consumption plan deploys the app package from.')
 param deploymentContainerName string
 
+@description('Blob container Event Grid writes undeliverable upload events to.')
+param deadLetterContainerName string
+
 var blobContainerNames = [
   'forms'
   'reports'
   deploymentContainerName
+  deadLetterContainerName
 ]
 
 var queueNames = [

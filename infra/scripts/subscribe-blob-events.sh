@@ -2,13 +2,15 @@
 # Subscribes the IngestForm function to BlobCreated events of the `forms` container.
 # Runs as azd's postdeploy hook (azd exports the Bicep outputs as environment variables) or by hand after a zip
 # deploy:  AZURE_RESOURCE_GROUP=... AZURE_FUNCTION_APP_NAME=... EVENT_GRID_SYSTEM_TOPIC_NAME=... \
-#          infra/scripts/subscribe-blob-events.sh
+#          AZURE_STORAGE_ACCOUNT_NAME=... infra/scripts/subscribe-blob-events.sh
 # It cannot live in Bicep: the blobs_extension system key it needs exists only once the code is deployed.
 set -eu
 
 : "${AZURE_RESOURCE_GROUP:?set AZURE_RESOURCE_GROUP}"
 : "${AZURE_FUNCTION_APP_NAME:?set AZURE_FUNCTION_APP_NAME}"
 : "${EVENT_GRID_SYSTEM_TOPIC_NAME:?set EVENT_GRID_SYSTEM_TOPIC_NAME}"
+: "${AZURE_STORAGE_ACCOUNT_NAME:?set AZURE_STORAGE_ACCOUNT_NAME}"
+dead_letter_container="${EVENT_GRID_DEADLETTER_CONTAINER:-event-deadletter}"
 function_name="${PMG_INGEST_FUNCTION_NAME:-IngestForm}"
 
 # The host creates the key on its first start after deployment; give it a minute.
@@ -30,6 +32,8 @@ fi
 host=$(az functionapp show --resource-group "$AZURE_RESOURCE_GROUP" --name "$AZURE_FUNCTION_APP_NAME" \
   --query defaultHostName --output tsv)
 endpoint="https://${host}/runtime/webhooks/blobs?functionName=Host.Functions.${function_name}&code=${key}"
+storage_id=$(az storage account show --resource-group "$AZURE_RESOURCE_GROUP" --name "$AZURE_STORAGE_ACCOUNT_NAME" \
+  --query id --output tsv)
 
 # create is idempotent for an unchanged subscription and updates the endpoint when the key was rotated.
 az eventgrid system-topic event-subscription create \
@@ -43,6 +47,8 @@ az eventgrid system-topic event-subscription create \
   --subject-begins-with /blobServices/default/containers/forms/ \
   --max-delivery-attempts 30 \
   --event-ttl 1440 \
+  --deadletter-identity systemassigned \
+  --deadletter-identity-endpoint "${storage_id}/blobServices/default/containers/${dead_letter_container}" \
   --output none
 
 echo "IngestForm now receives BlobCreated events from the forms container."

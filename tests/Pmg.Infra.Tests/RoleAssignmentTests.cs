@@ -75,6 +75,20 @@ public sealed partial class RoleAssignmentTests(CompiledInfraFixture infra)
     }
 
     [Fact]
+    public void DeadLetterAccess_Assignment_LetsTheTopicIdentityWriteOnlyTheDeadLetterContainer()
+    {
+        var assignment = infra.Template.OfType("Microsoft.Authorization/roleAssignments")
+            .Single(candidate => candidate.Path.StartsWith("deadLetterAccess/", StringComparison.Ordinal));
+        var module = infra.Template.Module("deadLetterAccess");
+
+        Assert.Equal("[resourceId('Microsoft.Storage/storageAccounts/blobServices/containers', parameters('storageAccountName'), 'default', parameters('containerName'))]", assignment.Json["scope"]!.GetValue<string>());
+        Assert.Equal("event-deadletter", assignment.Scope.Resolve(System.Text.Json.Nodes.JsonValue.Create("[parameters('containerName')]"))!.GetValue<string>());
+        Assert.Contains(BlobDataContributor, assignment.Resolved("properties", "roleDefinitionId")!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("[reference('eventGrid').outputs.principalId.value]", module.Resolved("properties", "parameters", "principalId", "value")!.GetValue<string>());
+        Assert.Equal($"[guid({assignment.Json["scope"]!.GetValue<string>()[1..^1]}, parameters('principalId'), variables('blobDataContributorRoleId'))]", assignment.Name);
+    }
+
+    [Fact]
     public void UploadCondition_ForOneRegion_ConfinesWritesReadsDeletesAndListingToItsPrefix()
     {
         var condition = UploadCondition("SERNAM/2025/CL-AP/");

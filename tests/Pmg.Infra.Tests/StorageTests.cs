@@ -32,11 +32,11 @@ public sealed class StorageTests(CompiledInfraFixture infra)
     }
 
     [Fact]
-    public void Containers_Declared_FormsReportsAndDeploymentPackageAllPrivate()
+    public void Containers_Declared_FormsReportsDeploymentPackageAndDeadLetterAllPrivate()
     {
         var containers = infra.Template.Single("Microsoft.Storage/storageAccounts/blobServices/containers");
 
-        Assert.Equal(["forms", "reports", "app-package"], Names(containers));
+        Assert.Equal(["forms", "reports", "app-package", "event-deadletter"], Names(containers));
         Assert.Equal("None", containers.Resolved("properties", "publicAccess")!.GetValue<string>());
     }
 

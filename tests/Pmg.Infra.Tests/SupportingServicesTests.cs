@@ -64,6 +64,7 @@ public sealed partial class SupportingServicesTests(CompiledInfraFixture infra)
 
         Assert.Equal("Microsoft.Storage.StorageAccounts", topic.Resolved("properties", "topicType")!.GetValue<string>());
         Assert.Equal("[resourceId('Microsoft.Storage/storageAccounts', parameters('storageAccountName'))]", topic.Resolved("properties", "source")!.GetValue<string>());
+        Assert.Equal("SystemAssigned", topic.Json["identity"]!["type"]!.GetValue<string>());
     }
 
     [Theory]
@@ -79,6 +80,8 @@ public sealed partial class SupportingServicesTests(CompiledInfraFixture infra)
         Assert.Contains("/runtime/webhooks/blobs?functionName=Host.Functions.", script, StringComparison.Ordinal);
         Assert.Contains("IngestForm", script, StringComparison.Ordinal);
         Assert.Contains("systemKeys.blobs_extension", script, StringComparison.Ordinal);
+        Assert.Contains("--deadletter-identity systemassigned", script, StringComparison.Ordinal);
+        Assert.Contains("/blobServices/default/containers/", script, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -88,7 +91,9 @@ public sealed partial class SupportingServicesTests(CompiledInfraFixture infra)
         var required = RequiredVariable().Matches(script).Select(match => match.Groups[1].Value).ToList();
         var outputs = infra.Template.Root["outputs"]!.AsObject().Select(pair => pair.Key).ToHashSet(StringComparer.Ordinal);
 
-        Assert.Equal(["AZURE_RESOURCE_GROUP", "AZURE_FUNCTION_APP_NAME", "EVENT_GRID_SYSTEM_TOPIC_NAME"], required);
+        Assert.Equal(["AZURE_RESOURCE_GROUP", "AZURE_FUNCTION_APP_NAME", "EVENT_GRID_SYSTEM_TOPIC_NAME", "AZURE_STORAGE_ACCOUNT_NAME"], required);
+        Assert.Contains("EVENT_GRID_DEADLETTER_CONTAINER:-event-deadletter", script, StringComparison.Ordinal);
+        Assert.Equal("[variables('deadLetterContainerName')]", infra.Template.Root["outputs"]!["EVENT_GRID_DEADLETTER_CONTAINER"]!["value"]!.GetValue<string>());
         Assert.All(required, name => Assert.Contains(name, outputs));
     }
 
