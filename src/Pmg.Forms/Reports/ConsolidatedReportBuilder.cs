@@ -39,7 +39,7 @@ public static class ConsolidatedReportBuilder
                     file.Read.FileName,
                     null,
                     Severity.Warning,
-                    ReportCodes.UnknownRegion,
+                    ReportCodes.RegionNotCounted,
                     "No se pudo determinar la región del formulario; no se considera en el resultado nacional.",
                     null));
             }

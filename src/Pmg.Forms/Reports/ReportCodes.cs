@@ -7,5 +7,5 @@ public static class ReportCodes
     public const string DuplicateRegion = "DUPLICATE_REGION";
 
     /// <summary>A form was read but its region is unknown, so it cannot count nationally.</summary>
-    public const string UnknownRegion = "UNKNOWN_REGION";
+    public const string RegionNotCounted = "REGION_NOT_COUNTED";
 }

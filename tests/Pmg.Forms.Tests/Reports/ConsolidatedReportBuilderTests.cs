@@ -113,6 +113,6 @@ public sealed class ConsolidatedReportBuilderTests
 
         Assert.False(Assert.Single(report.Regions).CountsNationally);
         Assert.Equal(0, Assert.Single(report.National).Regions);
-        Assert.Contains(report.Observations, o => o.Code == ReportCodes.UnknownRegion && o.Message.StartsWith("No se pudo determinar la región", StringComparison.Ordinal));
+        Assert.Contains(report.Observations, o => o.Code == ReportCodes.RegionNotCounted && o.Message.StartsWith("No se pudo determinar la región", StringComparison.Ordinal));
     }
 }

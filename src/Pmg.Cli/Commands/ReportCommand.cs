@@ -1,0 +1,76 @@
+using System.CommandLine;
+using Pmg.Cli.Output;
+using Pmg.Domain.Reading;
+using Pmg.Forms.Reports;
+using Spectre.Console;
+
+namespace Pmg.Cli.Commands;
+
+/// <summary>`pmg report PATH... [--json] [--xlsx OUT]`: consolidates forms into the regional table and the national result.</summary>
+internal static class ReportCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var paths = CommandArguments.Paths("PATH", "Formularios .docx/.xlsx o carpetas (se recorren recursivamente).");
+        var json = new Option<bool>("--json") { Description = "Escribe el informe en JSON (contrato público) en la salida estándar." };
+        var xlsx = new Option<string?>("--xlsx") { Description = "Escribe además el libro consolidado (.xlsx) en esta ruta." };
+
+        var command = new Command("report", "Consolida formularios: tabla regional por programa y resultado nacional.")
+        {
+            paths,
+            json,
+            xlsx,
+        };
+
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
+            environment,
+            parseResult.GetRequiredValue(paths),
+            parseResult.GetValue(json),
+            parseResult.GetValue(xlsx),
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliEnvironment environment, string[] paths, bool json, string? xlsxPath, CancellationToken cancellationToken)
+    {
+        var (files, problem) = FormFiles.Expand(paths);
+        if (problem is not null)
+        {
+            await environment.Error.WriteLineAsync($"Uso incorrecto: {problem}".AsMemory(), cancellationToken).ConfigureAwait(false);
+            return PmgCommandLine.UsageError;
+        }
+
+        var evaluated = new List<EvaluatedFile>(files.Count);
+        foreach (var file in files)
+        {
+            evaluated.Add(await FormFiles.EvaluateAsync(environment.Reader, file, FormReadOptions.Default, cancellationToken).ConfigureAwait(false));
+        }
+
+        var report = ConsolidatedReportBuilder.Build(evaluated);
+
+        if (xlsxPath is not null)
+        {
+            var stream = File.Create(xlsxPath);
+            await using (stream.ConfigureAwait(false))
+            {
+                ConsolidatedReportWriter.Write(stream, report);
+            }
+        }
+
+        if (json)
+        {
+            await JsonOutput.WriteAsync(environment.Out, JsonOutput.Report(report), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            HumanOutput.WriteReport(environment.Console, report);
+            if (xlsxPath is not null)
+            {
+                environment.Console.WriteLine($"Libro consolidado escrito en {xlsxPath}");
+            }
+        }
+
+        // A refused file is missing from the national result: signal it the way validate does.
+        return evaluated.All(e => e.Read.Accepted) ? PmgCommandLine.Success : PmgCommandLine.FormErrors;
+    }
+}

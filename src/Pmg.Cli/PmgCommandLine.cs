@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Pmg.Cli.Commands;
+
+namespace Pmg.Cli;
+
+/// <summary>The `pmg` command line: the root command, its subcommands, and how a run maps to exit codes.</summary>
+public static class PmgCommandLine
+{
+    /// <summary>Everything went well: all files accepted, no errors.</summary>
+    public const int Success = 0;
+
+    /// <summary>A file was refused or has error diagnostics.</summary>
+    public const int FormErrors = 1;
+
+    /// <summary>The command line itself was wrong (unknown option, missing argument, file not found).</summary>
+    public const int UsageError = 2;
+
+    /// <summary>Builds the root command. To add a command, add a file under Commands/ and one line here.</summary>
+    public static RootCommand CreateRootCommand(CliEnvironment environment)
+    {
+        var root = new RootCommand("pmg: valida y consolida formularios PMG Gestión Territorial (Etapa 3).");
+        root.Subcommands.Add(ValidateCommand.Create(environment));
+        root.Subcommands.Add(ReportCommand.Create(environment));
+        return root;
+    }
+
+    /// <summary>Parses and runs <paramref name="args"/>; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var parseResult = CreateRootCommand(environment).Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                await environment.Error.WriteLineAsync($"Uso incorrecto: {error.Message}".AsMemory(), cancellationToken).ConfigureAwait(false);
+            }
+
+            await environment.Error.WriteLineAsync("Use «pmg --help» para ver los comandos y opciones.".AsMemory(), cancellationToken).ConfigureAwait(false);
+            return UsageError;
+        }
+
+        var configuration = new InvocationConfiguration { Output = environment.Out, Error = environment.Error };
+        return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,211 @@
+using System.Globalization;
+using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Pmg.Cli.Tests;
+
+public sealed class ReportCommandTests
+{
+    private static string[] ClosingForms() =>
+    [
+        Samples.Form("cierre-2009-CL-TA.docx"),
+        Samples.Form("cierre-2009-CL-VS.docx"),
+        Samples.Form("cierre-2009-CL-BI.docx"),
+    ];
+
+    private static JsonElement RegionEntry(JsonDocument json, string code) =>
+        json.RootElement.GetProperty("regions").EnumerateArray().Single(r => r.GetProperty("region").GetString() == code);
+
+    private static (decimal? Performance, string Status) Program(JsonElement region, string section)
+    {
+        var program = region.GetProperty("programs").EnumerateArray().Single(p => p.GetProperty("section").GetString() == section);
+        var performance = program.GetProperty("performance");
+        return (performance.ValueKind == JsonValueKind.Null ? null : performance.GetDecimal(), program.GetProperty("status").GetString()!);
+    }
+
+    [Fact]
+    public async Task Report_ClosingForms_MatchTheExpectedRegionalResults()
+    {
+        var run = await CliRunner.RunAsync(["report", "--json", .. ClosingForms()]);
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Stdout);
+        using var expected = JsonDocument.Parse(await File.ReadAllTextAsync(Samples.Expected("cierre-2009-expected.json")));
+        foreach (var region in expected.RootElement.GetProperty("regions").EnumerateObject())
+        {
+            var entry = RegionEntry(json, region.Name);
+            foreach (var result in region.Value.GetProperty("results").EnumerateObject())
+            {
+                var (performance, status) = Program(entry, result.Name);
+                Assert.Equal(decimal.Parse(result.Value.GetProperty("performance").GetString()!, CultureInfo.InvariantCulture), performance);
+                Assert.Equal(result.Value.GetProperty("status").GetString(), status);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Report_ClosingForms_RegionalNumbersAndFiles()
+    {
+        var run = await CliRunner.RunAsync(["report", "--json", .. ClosingForms()]);
+
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.Equal(["CL-TA", "CL-VS", "CL-BI"], json.RootElement.GetProperty("regions").EnumerateArray().Select(r => r.GetProperty("region").GetString()));
+        var tarapaca = RegionEntry(json, "CL-TA");
+        Assert.Equal("cierre-2009-CL-TA.docx", tarapaca.GetProperty("file").GetString());
+        Assert.Equal((96.00m, "CUMPLE"), Program(tarapaca, "III.1"));
+        Assert.Equal((100.00m, "CUMPLE"), Program(tarapaca, "III.2"));
+        Assert.Equal((88.00m, "NO CUMPLE"), Program(RegionEntry(json, "CL-VS"), "III.1"));
+        Assert.Equal((88.88m, "NO CUMPLE"), Program(RegionEntry(json, "CL-VS"), "III.2"));
+        Assert.Equal((72.00m, "NO CUMPLE"), Program(RegionEntry(json, "CL-BI"), "III.1"));
+        Assert.Equal((77.77m, "NO CUMPLE"), Program(RegionEntry(json, "CL-BI"), "III.2"));
+        Assert.Contains("\"performance\": 96.00", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_ClosingForms_NationalIsNoCumpleForBothProgrammes()
+    {
+        var run = await CliRunner.RunAsync(["report", "--json", .. ClosingForms()]);
+
+        using var json = JsonDocument.Parse(run.Stdout);
+        var national = json.RootElement.GetProperty("national").EnumerateArray().ToDictionary(n => n.GetProperty("section").GetString()!);
+        Assert.Equal("NO CUMPLE", national["III.1"].GetProperty("status").GetString());
+        Assert.Equal(3, national["III.1"].GetProperty("regions").GetInt32());
+        Assert.Equal(1, national["III.1"].GetProperty("complying").GetInt32());
+        Assert.Equal("NO CUMPLE", national["III.2"].GetProperty("status").GetString());
+        Assert.Equal(3, national["III.2"].GetProperty("regions").GetInt32());
+        Assert.Equal(1, national["III.2"].GetProperty("complying").GetInt32());
+    }
+
+    [Fact]
+    public async Task Report_Folder_FindsTheFormsRecursively()
+    {
+        using var temp = new TempFolder();
+        var nested = Directory.CreateDirectory(Path.Combine(temp.Path, "2009", "norte")).FullName;
+        File.Copy(Samples.Form("cierre-2009-CL-TA.docx"), Path.Combine(nested, "cierre-2009-CL-TA.docx"));
+        File.Copy(Samples.Form("cierre-2009-CL-BI.xlsx"), Path.Combine(temp.Path, "cierre-2009-CL-BI.xlsx"));
+        await File.WriteAllTextAsync(Path.Combine(temp.Path, "notas.txt"), "no es un formulario");
+
+        var run = await CliRunner.RunAsync("report", "--json", temp.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.Equal(["CL-TA", "CL-BI"], json.RootElement.GetProperty("regions").EnumerateArray().Select(r => r.GetProperty("region").GetString()));
+        Assert.Equal((72.00m, "NO CUMPLE"), Program(RegionEntry(json, "CL-BI"), "III.1"));
+    }
+
+    [Fact]
+    public async Task Report_SameRegionTwice_ListsBothCountsOnceAndWarns()
+    {
+        var run = await CliRunner.RunAsync(
+            "report",
+            "--json",
+            Samples.Form("cierre-2009-CL-TA.docx"),
+            Samples.Form("cierre-2009-CL-TA.xlsx"),
+            Samples.Form("cierre-2009-CL-BI.docx"));
+
+        using var json = JsonDocument.Parse(run.Stdout);
+        var tarapaca = json.RootElement.GetProperty("regions").EnumerateArray().Where(r => r.GetProperty("region").GetString() == "CL-TA").ToList();
+        Assert.Equal(2, tarapaca.Count);
+        var national = json.RootElement.GetProperty("national").EnumerateArray().Single(n => n.GetProperty("section").GetString() == "III.1");
+        Assert.Equal(2, national.GetProperty("regions").GetInt32());
+        var duplicate = json.RootElement.GetProperty("observations").EnumerateArray()
+            .First(o => o.GetProperty("code").GetString() == "DUPLICATE_REGION");
+        Assert.Equal("warning", duplicate.GetProperty("severity").GetString());
+        Assert.Contains("En el resultado nacional se considera solo «cierre-2009-CL-TA.xlsx»", duplicate.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_ClosingForms_ShowsSpanishTablesForPeople()
+    {
+        var run = await CliRunner.RunAsync(["report", .. ClosingForms()]);
+
+        Assert.Contains("Resultados regionales", run.Screen, StringComparison.Ordinal);
+        Assert.Contains("CL-TA Tarapacá", run.Screen, StringComparison.Ordinal);
+        Assert.Contains("96,00 %", run.Screen, StringComparison.Ordinal);
+        Assert.Contains("88,88 %", run.Screen, StringComparison.Ordinal);
+        Assert.Contains("77,77 %", run.Screen, StringComparison.Ordinal);
+        Assert.Contains("Resultado nacional", run.Screen, StringComparison.Ordinal);
+        Assert.Contains("NO CUMPLE", run.Screen, StringComparison.Ordinal);
+        Assert.Equal("", run.Stdout);
+    }
+
+    [Fact]
+    public async Task Report_Xlsx_WritesWorkbookWithTheNumbers()
+    {
+        using var temp = new TempFolder();
+        var output = temp.File("consolidado.xlsx");
+
+        var run = await CliRunner.RunAsync(["report", "--xlsx", output, .. ClosingForms()]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Libro consolidado escrito en", run.Screen, StringComparison.Ordinal);
+        using var document = SpreadsheetDocument.Open(output, false);
+        var workbookPart = document.WorkbookPart!;
+        Assert.Equal(["Nacional", "Regiones", "Observaciones"], workbookPart.Workbook.Descendants<Sheet>().Select(s => s.Name!.Value));
+
+        var regions = SheetRows(workbookPart, "Regiones");
+        var tarapaca = regions.Single(r => r[0] == "CL-TA");
+        Assert.Equal("Tarapacá", tarapaca[1]);
+        Assert.Equal("cierre-2009-CL-TA.docx", tarapaca[3]);
+        Assert.Equal(0.96m, decimal.Parse(tarapaca[5]!, CultureInfo.InvariantCulture));
+        Assert.Equal("CUMPLE", tarapaca[6]);
+        var biobio = regions.Single(r => r[0] == "CL-BI");
+        Assert.Equal(0.7777m, decimal.Parse(biobio[7]!, CultureInfo.InvariantCulture));
+        Assert.Equal("NO CUMPLE", biobio[8]);
+
+        var national = SheetRows(workbookPart, "Nacional");
+        Assert.Equal(["III.1", "Gestión Territorial", "NO CUMPLE", "3", "1"], national[1].Select(v => v ?? ""));
+        Assert.Equal(["III.2", "Complementariedad Territorial", "NO CUMPLE", "3", "1"], national[2].Select(v => v ?? ""));
+    }
+
+    [Fact]
+    public async Task Report_MissingFolder_IsUsageErrorInSpanish()
+    {
+        var run = await CliRunner.RunAsync("report", Path.Combine(Path.GetTempPath(), "pmg-no-existe-carpeta"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("No se encontró el archivo o carpeta", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_EmptyFolder_IsUsageErrorInSpanish()
+    {
+        using var temp = new TempFolder();
+
+        var run = await CliRunner.RunAsync("report", temp.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("no contiene formularios .docx ni .xlsx", run.Stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>Each row as the texts/values of columns A.. in order, empty cells as null.</summary>
+    private static List<string?[]> SheetRows(WorkbookPart workbookPart, string name)
+    {
+        var sheet = workbookPart.Workbook.Descendants<Sheet>().Single(s => s.Name == name);
+        var worksheet = ((WorksheetPart)workbookPart.GetPartById(sheet.Id!)).Worksheet;
+        return worksheet.Descendants<Row>().Select(row =>
+        {
+            var cells = row.Elements<Cell>().ToList();
+            var width = cells.Count == 0 ? 0 : cells.Max(c => ColumnIndex(c.CellReference!.Value!)) + 1;
+            var values = new string?[width];
+            foreach (var cell in cells)
+            {
+                values[ColumnIndex(cell.CellReference!.Value!)] = cell.InlineString?.InnerText ?? cell.CellValue?.Text;
+            }
+
+            return values;
+        }).ToList();
+    }
+
+    private static int ColumnIndex(string reference)
+    {
+        var index = 0;
+        foreach (var c in reference.TakeWhile(char.IsLetter))
+        {
+            index = (index * 26) + (c - 'A' + 1);
+        }
+
+        return index - 1;
+    }
+}
