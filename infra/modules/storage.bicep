@@ -44,6 +44,8 @@ var queueNames = [
   'alerts-poison'
   'receipts'
   'receipts-poison'
+  // Where the blob trigger puts a form that failed poisonBlobThreshold times (host.json); RecordPoisonedForm reads it.
+  'webjobs-blobtrigger-poison'
 ]
 
 var tableNames = [

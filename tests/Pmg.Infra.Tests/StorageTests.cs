@@ -41,11 +41,11 @@ public sealed class StorageTests(CompiledInfraFixture infra)
     }
 
     [Fact]
-    public void Queues_Declared_AlertsReceiptsAndTheirPoisonQueues()
+    public void Queues_Declared_AlertsReceiptsTheirPoisonQueuesAndTheBlobTriggerPoisonQueue()
     {
         var queues = infra.Template.Single("Microsoft.Storage/storageAccounts/queueServices/queues");
 
-        Assert.Equal(["alerts", "alerts-poison", "receipts", "receipts-poison"], Names(queues));
+        Assert.Equal(["alerts", "alerts-poison", "receipts", "receipts-poison", "webjobs-blobtrigger-poison"], Names(queues));
     }
 
     [Fact]
