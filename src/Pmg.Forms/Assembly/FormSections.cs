@@ -90,13 +90,13 @@ internal static partial class FormSections
     }
 
     /// <summary>
-    /// The data rows under a header: the following rows of the same table (and of tables that continue it after
-    /// a page break), up to the "Desempeño anual"/"Notas" rows, another header, a paragraph with text or the section's end.
+    /// The data rows under a header: the following rows of the same table and of tables that continue it after a
+    /// page break (repeating the header or the "Control de Resultados" row, or with no header at all), up to the
+    /// "Desempeño anual"/"Notas" rows, another table's header, a paragraph with text or the section's end.
     /// </summary>
     public static List<LayoutRow> DataRows(IReadOnlyList<LayoutItem> items, int headerIndex)
     {
-        // A table split at a page break goes on in a new table with no header of its own: rows of later tables
-        // count as long as no paragraph with text, table end or header comes first.
+        var kind = HeaderMap.TryRecognise(items[headerIndex].Row!)?.Kind;
         var rows = new List<LayoutRow>();
         for (var i = headerIndex + 1; i < items.Count; i++)
         {
@@ -111,8 +111,24 @@ internal static partial class FormSections
                 break;
             }
 
-            if (IsTableEnd(row) || HeaderMap.TryRecognise(row) is not null)
+            var first = TextNormalizer.Normalize(row.Cells.FirstOrDefault(c => !c.IsBlank)?.Text);
+            if (first.StartsWith("desempeno anual", StringComparison.Ordinal) || first.StartsWith("notas", StringComparison.Ordinal))
             {
+                break;
+            }
+
+            if (first.StartsWith("control de resultado", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (HeaderMap.TryRecognise(row) is { } header)
+            {
+                if (header.Kind == kind)
+                {
+                    continue;
+                }
+
                 break;
             }
 
@@ -120,20 +136,6 @@ internal static partial class FormSections
         }
 
         return rows;
-    }
-
-    private static bool IsTableEnd(LayoutRow row)
-    {
-        var first = row.Cells.FirstOrDefault(c => !c.IsBlank);
-        if (first is null)
-        {
-            return false;
-        }
-
-        var text = TextNormalizer.Normalize(first.Text);
-        return text.StartsWith("desempeno anual", StringComparison.Ordinal)
-            || text.StartsWith("notas", StringComparison.Ordinal)
-            || text.StartsWith("control de resultado", StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"^\s*(?:actividad\s+)?III\s*\.?\s*(?<n>[1-4])(?!\d)\s*[.:\-–]?\s*(?<title>.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]

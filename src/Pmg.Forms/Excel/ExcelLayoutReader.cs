@@ -56,7 +56,7 @@ internal static class ExcelLayoutReader
             ApplyMerge(merge.Reference?.Value, cellsByRow);
         }
 
-        var rows = cellsByRow.Select(r => new LayoutRow(r.Key, [.. r.Value.Values])).ToList();
+        var rows = cellsByRow.Values.Select(cells => new LayoutRow([.. cells.Values])).ToList();
         return new LayoutTable(rows);
     }
 
@@ -118,16 +118,23 @@ internal static class ExcelLayoutReader
         {
             text = raw;
         }
+        else if (double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) && Math.Abs(value) < 1e15)
+        {
+            // Through double: (decimal) keeps 15 significant digits, so "0.10000000000000001" is 0.1 as Excel shows it.
+            number = (decimal)value;
+            text = raw;
+        }
         else
         {
             text = raw;
-            if (decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-            {
-                number = value;
-            }
         }
 
         var percent = number is not null && cell.StyleIndex?.Value is { } style && percentStyles.Contains(style);
+        if (number is { } shown)
+        {
+            text = percent ? Display(shown * 100m) + "%" : Display(shown);
+        }
+
         return new LayoutCell(SplitLines(text), column)
         {
             Reference = reference,
@@ -135,6 +142,8 @@ internal static class ExcelLayoutReader
             PercentFormatted = percent,
         };
     }
+
+    private static string Display(decimal value) => value.ToString("0.##########", CultureInfo.InvariantCulture);
 
     private static List<string> SplitLines(string text) => [.. text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n', '\r')];
 

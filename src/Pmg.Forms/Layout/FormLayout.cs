@@ -14,8 +14,8 @@ internal sealed record LayoutParagraph(string Text) : LayoutBlock;
 /// <summary>A table (Word) or a whole sheet (Excel): rows of cells.</summary>
 internal sealed record LayoutTable(IReadOnlyList<LayoutRow> Rows) : LayoutBlock;
 
-/// <summary>A table row; <paramref name="Index"/> is 0-based in its table (Excel: the sheet row number − 1).</summary>
-internal sealed record LayoutRow(int Index, IReadOnlyList<LayoutCell> Cells)
+/// <summary>A table row: its cells by grid column (Excel: one row of the sheet).</summary>
+internal sealed record LayoutRow(IReadOnlyList<LayoutCell> Cells)
 {
     /// <summary>The cell covering grid column <paramref name="column"/>, if any.</summary>
     public LayoutCell? CellAt(int column) =>

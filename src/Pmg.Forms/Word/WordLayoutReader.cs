@@ -64,7 +64,7 @@ internal static class WordLayoutReader
                 column += span;
             }
 
-            rows.Add(new LayoutRow(rows.Count, cells));
+            rows.Add(new LayoutRow(cells));
         }
 
         return new LayoutTable(rows);

@@ -82,6 +82,7 @@ internal sealed class SectionBuilder(Section section)
     ];
 
     private readonly List<FormCell[]> rows = [];
+    private readonly List<(int AfterRows, bool RepeatHeader)> pageBreaks = [];
     private string[] titles = DefaultTitles;
     private int[] order = [0, 1, 2, 3, 4, 5, 6, 7, 8];
 
@@ -123,6 +124,15 @@ internal sealed class SectionBuilder(Section section)
         rows.Add([.. new[] { objective, indicator, result, activity, unit, means, weight, compliance, earned }.Select(c => c ?? FormCell.Blank)]);
         return this;
     }
+
+    /// <summary>Word: ends the table here and goes on in a new table, as a table split at a page break; Excel ignores it.</summary>
+    public SectionBuilder PageBreak(bool repeatHeader)
+    {
+        pageBreaks.Add((rows.Count, repeatHeader));
+        return this;
+    }
+
+    public IReadOnlyList<(int AfterRows, bool RepeatHeader)> PageBreaks => pageBreaks;
 
     /// <summary>The header titles from left to right.</summary>
     public IReadOnlyList<string> OutputTitles => [.. order.Select(i => titles[i])];

@@ -18,6 +18,9 @@ internal sealed record FormCell
     /// <summary>Word: the lines in one paragraph separated by w:br.</summary>
     public bool AsBreaks { get; init; }
 
+    /// <summary>Word: the lines in a table nested inside the cell, one row each.</summary>
+    public bool AsNestedTable { get; init; }
+
     public decimal? Number { get; init; }
 
     /// <summary>Excel number format: null (General), "9" (built-in 0%) or a custom code such as "0.0%".</summary>
@@ -28,6 +31,8 @@ internal sealed record FormCell
     public static FormCell Runs(params string[] runs) => new() { Lines = runs, AsRuns = true };
 
     public static FormCell Breaks(params string[] lines) => new() { Lines = lines, AsBreaks = true };
+
+    public static FormCell Nested(params string[] lines) => new() { Lines = lines, AsNestedTable = true };
 
     public static FormCell Numeric(decimal value, string? format = null) => new() { Number = value, NumberFormat = format };
 

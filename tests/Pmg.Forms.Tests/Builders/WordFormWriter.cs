@@ -36,7 +36,12 @@ internal static class WordFormWriter
                 }
 
                 body.Append(new Paragraph());
-                body.Append(ObjectivesTable(section));
+                foreach (var table in ObjectivesTables(section))
+                {
+                    body.Append(table);
+                    body.Append(new Paragraph());
+                }
+
                 body.Append(Paragraph("Notas Actividad " + section.Section.Code() + ": ver instructivo."));
             }
 
@@ -46,16 +51,27 @@ internal static class WordFormWriter
         return stream.ToArray();
     }
 
-    private static Table ObjectivesTable(SectionBuilder section)
+    private static List<Table> ObjectivesTables(SectionBuilder section)
     {
         var table = new Table();
+        var tables = new List<Table> { table };
         table.Append(new TableRow(
             new TableCell(new TableCellProperties(new GridSpan { Val = 3 }), Paragraph("Control de Resultados")),
             new TableCell(new TableCellProperties(new GridSpan { Val = 6 }), Paragraph("Control Operacional"))));
-        table.Append(new TableRow(section.OutputTitles.Select(t => Cell(FormCell.Text(t)))));
+        table.Append(HeaderRow(section));
         var rows = section.OutputRows;
         for (var r = 0; r < rows.Count; r++)
         {
+            foreach (var pageBreak in section.PageBreaks.Where(b => b.AfterRows == r))
+            {
+                table = new Table();
+                tables.Add(table);
+                if (pageBreak.RepeatHeader)
+                {
+                    table.Append(HeaderRow(section));
+                }
+            }
+
             var row = new TableRow();
             for (var c = 0; c < rows[r].Length; c++)
             {
@@ -66,8 +82,10 @@ internal static class WordFormWriter
             table.Append(row);
         }
 
-        return table;
+        return tables;
     }
+
+    private static TableRow HeaderRow(SectionBuilder section) => new(section.OutputTitles.Select(t => Cell(FormCell.Text(t))));
 
     private static TableCell Cell(FormCell cell, bool startsMerge = false)
     {
@@ -81,6 +99,11 @@ internal static class WordFormWriter
         {
             // Alternate bold so the runs really are separate, as Word leaves them after edits.
             result.Append(new Paragraph(cell.Lines.Select((text, i) => Run(text, bold: i % 2 == 1))));
+        }
+        else if (cell.AsNestedTable)
+        {
+            result.Append(new Table(cell.Lines.Select(line => new TableRow(new TableCell(Paragraph(line))))));
+            result.Append(new Paragraph());
         }
         else if (cell.AsBreaks)
         {

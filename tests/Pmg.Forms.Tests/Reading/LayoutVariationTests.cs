@@ -171,4 +171,32 @@ public sealed class LayoutVariationTests
         Assert.Equal(["Proveer información ARI"], program.Objectives[0].Activities.Select(a => a.Text));
         Assert.Equal(["Participar en comisiones"], program.Objectives[1].Activities.Select(a => a.Text));
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ReadAsync_WordTableSplitAtAPageBreak_ReadsTheRowsOfBothTables(bool repeatHeader)
+    {
+        var form = new FormBuilder().WithGestion(s => s
+            .Row("Lograr que los funcionarios mejoren sus capacidades,", "Nº", "4", "Difundir el programa", "Profesional de apoyo", "Registros", "50%")
+            .PageBreak(repeatHeader)
+            .Row("profundicen sus conocimientos")
+            .Row("Difundir derechos", "Nº", "10", "Realizar talleres", "Unidad de participación", "Registros", "50%"));
+
+        var program = (await FormReading.ReadSubmissionAsync(form, FormFormat.Word)).Program(Section.III1)!;
+
+        Assert.Equal(["Lograr que los funcionarios mejoren sus capacidades, profundicen sus conocimientos", "Difundir derechos"], program.Objectives.Select(o => o.Text));
+        Assert.Equal([50m, 50m], program.Activities.Select(a => a.Weight));
+    }
+
+    [Fact]
+    public async Task ReadAsync_WordNestedTableInACell_ReadsItsParagraphsAsLinesOfTheCell()
+    {
+        var form = new FormBuilder().WithGestion(s => s
+            .Row("Asesorar a los SSPP", "Nº", "5", FormCell.Nested("Realizar asesorías", "Capacitar a FFPP"), "Profesional", "Actas", FormCell.Text("50%", "50%")));
+
+        var activities = (await FormReading.ReadSubmissionAsync(form, FormFormat.Word)).Program(Section.III1)!.Activities;
+
+        Assert.Equal(["Realizar asesorías", "Capacitar a FFPP"], activities.Select(a => a.Text));
+    }
 }

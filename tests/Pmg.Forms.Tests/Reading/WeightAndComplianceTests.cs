@@ -39,12 +39,14 @@ public sealed class WeightAndComplianceTests
     }
 
     [Theory]
-    [InlineData("9", 0.05, 5)]
-    [InlineData("0.0%", 0.125, 12.5)]
-    [InlineData(null, 5, 5)]
-    public async Task ReadAsync_ExcelNumericWeight_PercentFormatMakesAFractionPoints(string? numberFormat, double stored, decimal points)
+    [InlineData("9", "0.05", 5)]
+    [InlineData("0.0%", "0.125", 12.5)]
+    [InlineData(null, "5", 5)]
+    [InlineData("9", "0.10000000000000001", 10)]
+    public async Task ReadAsync_ExcelNumericWeight_PercentFormatMakesAFractionPoints(string? numberFormat, string stored, decimal points)
     {
-        var activity = await ReadSingleActivity(FormFormat.Excel, weight: FormCell.Numeric((decimal)stored, numberFormat));
+        var value = decimal.Parse(stored, System.Globalization.CultureInfo.InvariantCulture);
+        var activity = await ReadSingleActivity(FormFormat.Excel, weight: FormCell.Numeric(value, numberFormat));
 
         Assert.Equal(points, activity.Weight);
     }

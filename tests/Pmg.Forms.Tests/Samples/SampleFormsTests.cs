@@ -128,15 +128,6 @@ public sealed class SampleFormsTests
     }
 
     [Fact]
-    public async Task ReadAsync_SeedWord_ContinuationRowIsJoinedToTheThirdObjective()
-    {
-        var submission = await ReadSubmission("tarapaca-2009-etapa3.docx");
-
-        var third = submission.Program(Section.III1)!.Objectives[2];
-        Assert.EndsWith("mejoren sus capacidades, profundicen sus conocimientos y adquieran herramientas en materias de género y políticas públicas", third.Text);
-    }
-
-    [Fact]
     public async Task ReadAsync_SeedExcel_ActivitiesPointAtTheirCells()
     {
         var submission = await ReadSubmission("tarapaca-2009-etapa3.xlsx");
