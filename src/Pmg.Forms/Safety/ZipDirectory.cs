@@ -155,12 +155,12 @@ internal static class ZipDirectory
     private static long LocateData(ReadOnlySpan<byte> zip, ZipEntryInfo entry, long directoryOffset, string file)
     {
         var local = entry.LocalHeaderOffset;
-        if (local + LocalHeaderSize > zip.Length)
+        if (local > zip.Length - LocalHeaderSize)
         {
             throw Refuse(Refusals.Truncated(file, $"falta el contenido de la parte «{entry.Name}»"));
         }
 
-        if (local + LocalHeaderSize > directoryOffset || U32(zip, local) != LocalHeaderSignature)
+        if (local > directoryOffset - LocalHeaderSize || U32(zip, local) != LocalHeaderSignature)
         {
             throw Refuse(Refusals.Corrupt(file, $"el encabezado local de la parte «{entry.Name}» es inválido"));
         }
@@ -174,9 +174,10 @@ internal static class ZipDirectory
             throw Refuse(Refusals.Corrupt(file, $"el encabezado local de la parte «{entry.Name}» no coincide con el directorio"));
         }
 
-        if (data + entry.CompressedSize > directoryOffset)
+        // Compared by subtraction: a ZIP64 size near long.MaxValue must not overflow into a "fits".
+        if (entry.CompressedSize > directoryOffset - data)
         {
-            throw Refuse(data + entry.CompressedSize > zip.Length
+            throw Refuse(entry.CompressedSize > zip.Length - data
                 ? Refusals.Truncated(file, $"el contenido de la parte «{entry.Name}» está cortado")
                 : Refusals.Corrupt(file, $"el contenido de la parte «{entry.Name}» se sale de su lugar"));
         }
