@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Pmg.Benchmarks.FormReadingBenchmarks).Assembly).Run(args);
