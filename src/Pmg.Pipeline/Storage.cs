@@ -61,7 +61,48 @@ public interface ISubmissionQueries
 
     /// <summary>Every upload recorded for a service and year, newest first.</summary>
     Task<IReadOnlyList<SubmissionRecord>> GetHistoryAsync(string service, int year, CancellationToken cancellationToken = default);
+
+    /// <summary>The activities and III.4 rows stored for one accepted submission (any version, current or history), in form order.</summary>
+    Task<SubmissionContent> GetContentAsync(string submissionId, CancellationToken cancellationToken = default);
 }
+
+/// <summary>The rows of one stored submission version.</summary>
+/// <param name="Activities">Activities of III.1–III.3, in form order.</param>
+/// <param name="ProgressRows">III.4 rows, in form order.</param>
+public sealed record SubmissionContent(IReadOnlyList<StoredActivity> Activities, IReadOnlyList<StoredProgressRow> ProgressRows);
+
+/// <summary>An activity as stored.</summary>
+/// <param name="Section">"III.1", "III.2" or "III.3".</param>
+/// <param name="ObjectiveNumber">1-based objective number within the programme.</param>
+/// <param name="Objective">The objective's text.</param>
+/// <param name="Text">The activity's text.</param>
+/// <param name="Unit">Unidad responsable.</param>
+/// <param name="Means">Medio de verificación.</param>
+/// <param name="Weight">Weight in points, null when blank.</param>
+/// <param name="Compliance">The compliance mark.</param>
+/// <param name="RawCompliance">The mark as written.</param>
+/// <param name="Location">Where it is in the form, in Spanish ("III.1, fila 4").</param>
+public sealed record StoredActivity(
+    string Section,
+    int ObjectiveNumber,
+    string Objective,
+    string Text,
+    string Unit,
+    string Means,
+    decimal? Weight,
+    Pmg.Domain.Model.Compliance Compliance,
+    string RawCompliance,
+    string Location);
+
+/// <summary>A III.4 row as stored.</summary>
+/// <param name="Program">The programme as written.</param>
+/// <param name="Objective">The objective.</param>
+/// <param name="Progress">Avance.</param>
+/// <param name="AuthorityMeasures">Medidas de la autoridad.</param>
+/// <param name="Recommendations">Recomendaciones.</param>
+/// <param name="Responsible">Responsable.</param>
+/// <param name="Location">Where it is in the form.</param>
+public sealed record StoredProgressRow(string Program, string Objective, string Progress, string AuthorityMeasures, string Recommendations, string Responsible, string Location);
 
 /// <summary>One upload as recorded in the ledger.</summary>
 public sealed record SubmissionRecord

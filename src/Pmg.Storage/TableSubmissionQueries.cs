@@ -1,4 +1,6 @@
+using System.Globalization;
 using Azure.Data.Tables;
+using Pmg.Domain.Model;
 using Pmg.Pipeline;
 
 namespace Pmg.Storage;
@@ -41,6 +43,42 @@ internal sealed class TableSubmissionQueries(StorageLayout layout, ISubmissionLe
         }
 
         return history;
+    }
+
+    public async Task<SubmissionContent> GetContentAsync(string submissionId, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {submissionId}");
+        var activities = new List<StoredActivity>();
+        await foreach (var e in layout.Activities.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            activities.Add(new StoredActivity(
+                e.GetString("Section") ?? "",
+                e.GetInt32("ObjectiveIndex") ?? 0,
+                e.GetString("Objective") ?? "",
+                e.GetString("Text") ?? "",
+                e.GetString("Unit") ?? "",
+                e.GetString("Means") ?? "",
+                e.GetString("Weight") is { } weight ? decimal.Parse(weight, NumberStyles.Number, CultureInfo.InvariantCulture) : null,
+                Enum.TryParse<Compliance>(e.GetString("Compliance"), out var compliance) ? compliance : Compliance.Unrecognised,
+                e.GetString("RawCompliance") ?? "",
+                e.GetString("Location") ?? ""));
+        }
+
+        var progress = new List<StoredProgressRow>();
+        await foreach (var e in layout.ProgressRows.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            progress.Add(new StoredProgressRow(
+                e.GetString("Program") ?? "",
+                e.GetString("Objective") ?? "",
+                e.GetString("Progress") ?? "",
+                e.GetString("AuthorityMeasures") ?? "",
+                e.GetString("Recommendations") ?? "",
+                e.GetString("Responsible") ?? "",
+                e.GetString("Location") ?? ""));
+        }
+
+        // Row keys sort in form order: "{section}|{index:D4}" and "{index:D4}".
+        return new SubmissionContent(activities, progress);
     }
 
     private static string? Filter(string? service, int? year, string? extra)

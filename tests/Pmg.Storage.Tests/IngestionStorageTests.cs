@@ -33,10 +33,13 @@ public sealed class IngestionStorageTests(AzuriteFixture azurite, ITestOutputHel
         var iii1Row = Assert.Single(results, r => r.GetString("Section") == "III.1");
         Assert.Equal(("CL-TA|III.1|" + outcome.SubmissionId, "INVALIDO", "7.35"), (iii1Row.RowKey, iii1Row.GetString("Status"), iii1Row.GetString("WeightTotal")));
         Assert.Null(iii1Row.GetString("Performance"));
-        var activities = await StorageTestContext.RowsAsync(context.Layout.Activities, outcome.SubmissionId);
-        Assert.Equal(25 + 9 + 3, activities.Count);
-        Assert.Equal(25, activities.Count(a => a.GetString("Section") == "III.1"));
-        Assert.NotEmpty(await StorageTestContext.RowsAsync(context.Layout.ProgressRows, outcome.SubmissionId));
+        var content = await context.Queries.GetContentAsync(outcome.SubmissionId);
+        Assert.Equal(25 + 9 + 3, content.Activities.Count);
+        Assert.Equal(25, content.Activities.Count(a => a.Section == "III.1"));
+        var first = content.Activities[0];
+        Assert.Equal(("III.1", 1, "Realizar 4 asesorías por cada Servicio desconcentrado,", "Profesional de apoyo", 0.5m), (first.Section, first.ObjectiveNumber, first.Text, first.Unit, first.Weight!.Value));
+        Assert.Equal(25, content.ProgressRows.Count);
+        Assert.Equal("Diseño Acceso y Distribución", content.ProgressRows[0].Program);
         Assert.Equal("accepted", (await context.TagsAsync(uploaded.Name))[StorageNames.OutcomeTag]);
     }
 
@@ -92,7 +95,7 @@ public sealed class IngestionStorageTests(AzuriteFixture azurite, ITestOutputHel
 
         var history = await context.Queries.GetHistoryAsync("SERNAM", 2009);
         Assert.Equal([second.SubmissionId, first.SubmissionId], history.Select(h => h.Id));
-        Assert.Equal(37, (await StorageTestContext.RowsAsync(context.Layout.Activities, first.SubmissionId)).Count);
+        Assert.Equal(37, (await context.Queries.GetContentAsync(first.SubmissionId)).Activities.Count);
         var results = await StorageTestContext.RowsAsync(context.Layout.RegionalResults, "SERNAM|2009");
         Assert.Contains(results, r => r.RowKey == "CL-TA|III.1|" + first.SubmissionId && r.GetString("Status") == "INVALIDO");
         Assert.Contains(results, r => r.RowKey == "CL-TA|III.1|" + second.SubmissionId && r.GetString("DisplayPerformance") == "96.00");

@@ -20,6 +20,8 @@ internal sealed class StorageTestContext : IAsyncDisposable
 
     private StorageTestContext(ServiceProvider provider) => _provider = provider;
 
+    public IServiceProvider Services => _provider;
+
     public IIngestionService Ingestion => _provider.GetRequiredService<IIngestionService>();
 
     public ISubmissionQueries Queries => _provider.GetRequiredService<ISubmissionQueries>();
