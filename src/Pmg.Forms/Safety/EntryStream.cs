@@ -30,6 +30,7 @@ internal sealed class EntryStream : Stream
     private int carried;
     private byte[] window = [];
     private uint crc;
+    private long tokenRun;
 
     public EntryStream(ReadOnlyMemory<byte> compressed, ZipEntryInfo entry, InflationBudget budget, bool scanForDtd)
     {
@@ -96,9 +97,14 @@ internal sealed class EntryStream : Stream
         budget.Spend(read);
         crc = Crc32.Append(crc, chunk);
         KeepHead(chunk);
-        if (scanForDtd && !SawDtd)
+        if (scanForDtd)
         {
-            ScanForDtd(chunk);
+            if (!SawDtd)
+            {
+                ScanForDtd(chunk);
+            }
+
+            BoundTokenLength(chunk);
         }
 
         return read;
@@ -131,6 +137,21 @@ internal sealed class EntryStream : Stream
         }
 
         base.Dispose(disposing);
+    }
+
+    /// <summary>
+    /// XmlReader buffers a whole start tag (all its attributes) in memory, so a part made of one giant attribute or
+    /// text run would cost memory in proportion to the inflation budget; refuse runs without any '&lt;' or '&gt;'
+    /// past <see cref="InflationBudget.MaxTokenBytes"/>. Both bytes also mark tags in UTF-16 parts.
+    /// </summary>
+    private void BoundTokenLength(ReadOnlySpan<byte> chunk)
+    {
+        var lastMarkup = chunk.LastIndexOfAny((byte)'<', (byte)'>');
+        tokenRun = lastMarkup >= 0 ? chunk.Length - lastMarkup - 1 : tokenRun + chunk.Length;
+        if (tokenRun > budget.MaxTokenBytes)
+        {
+            throw new PackageRefusedException(budget.Token(entry.Name));
+        }
     }
 
     private void KeepHead(ReadOnlySpan<byte> chunk)
@@ -188,6 +209,13 @@ internal sealed class InflationBudget(string file, PackageLimits limits)
             throw new PackageRefusedException(Refusals.Bomb(file, $"se descomprime a más de {Refusals.Megabytes(limits.MaxInflatedBytes)}"));
         }
     }
+
+    /// <summary>Longest run of XML without markup: an eighth of the inflation budget, and never more than 16 MB.</summary>
+    public long MaxTokenBytes { get; } = Math.Min(16L * 1024 * 1024, limits.MaxInflatedBytes / 8);
+
+    /// <summary>The refusal for an XML part with a single attribute or text run longer than <see cref="MaxTokenBytes"/>.</summary>
+    public Pmg.Domain.Diagnostics.Diagnostic Token(string part) =>
+        Refusals.Bomb(file, $"la parte «{part}» contiene un solo texto o atributo de más de {Refusals.Megabytes(MaxTokenBytes)}");
 
     /// <summary>The refusal for an entry that inflates past its declared size.</summary>
     public Pmg.Domain.Diagnostics.Diagnostic Lie(string part) =>

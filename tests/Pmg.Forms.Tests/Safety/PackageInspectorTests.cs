@@ -301,6 +301,21 @@ public sealed class PackageInspectorTests
     }
 
     [Fact]
+    public void Inspect_GiantAttributeInDocumentXml_RefusesZipBombBeforeXmlReaderBuffersIt()
+    {
+        // Limits of 1 MB allow 128 KiB without markup; random letters keep the ratio honest.
+        var limits = Limits with { MaxInflatedBytes = 1024 * 1024 };
+        var letters = new string(RandomBytes(300 * 1024, 3).Select(b => (char)('a' + (b % 26))).ToArray());
+        var zip = PackageBuilder.Word()
+            .With("word/document.xml", $"<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" w:x=\"{letters}\"/>")
+            .Build();
+
+        var refusal = Refused(PackageInspector.Inspect(zip, "informe.docx", limits), RefusalCodes.ZipBomb);
+
+        Assert.Contains("la parte «word/document.xml» contiene un solo texto o atributo de más de 0,1 MB", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Inspect_TooManyEntries_RefusesZipBomb()
     {
         var builder = PackageBuilder.Word();
