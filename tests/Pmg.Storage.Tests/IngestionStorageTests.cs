@@ -61,6 +61,28 @@ public sealed class IngestionStorageTests(AzuriteFixture azurite, ITestOutputHel
     }
 
     [Fact]
+    public async Task IngestAsync_DuplicateAndRefusal_CostTwoAndFourStorageRequests()
+    {
+        await using var context = await StorageTestContext.CreateAsync(azurite);
+        var seed = await context.UploadAsync("SERNAM/2009/CL-TA/tarapaca-2009-etapa3.docx", Samples.Form("tarapaca-2009-etapa3.docx"));
+        var wrong = await context.UploadAsync("SERNAM/2009/CL-TA/cierre-2009-CL-VS.docx", Samples.Form("cierre-2009-CL-VS.docx"));
+        await context.DeliverAsync(seed);
+        var seedContent = (await context.Layout.Forms.GetBlobClient(seed.Name).DownloadContentAsync()).Value.Content;
+        var wrongContent = (await context.Layout.Forms.GetBlobClient(wrong.Name).DownloadContentAsync()).Value.Content;
+
+        context.Counter.Reset();
+        var duplicate = await context.Ingestion.IngestAsync(new IncomingBlob(seed.Name, seed.ETag, seedContent.ToStream(), new Dictionary<string, string>()));
+        var duplicateRequests = context.Counter.Count;
+        context.Counter.Reset();
+        var refused = await context.Ingestion.IngestAsync(new IncomingBlob(wrong.Name, wrong.ETag, wrongContent.ToStream(), new Dictionary<string, string>()));
+        var refusalRequests = context.Counter.Count;
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Storage transactions: duplicate delivery {duplicateRequests}, refusal {refusalRequests}"));
+        Assert.Equal((IngestionStatus.Duplicate, 2L), (duplicate.Status, duplicateRequests));
+        Assert.Equal((IngestionStatus.Refused, 4L), (refused.Status, refusalRequests));
+    }
+
+    [Fact]
     public async Task IngestAsync_SameVersionDeliveredTwice_OneSubmissionOneReceipt()
     {
         await using var context = await StorageTestContext.CreateAsync(azurite);
