@@ -12,9 +12,8 @@ public sealed record PoisonBlobMessage
     /// <summary>The container both hosts' blob triggers watch.</summary>
     public const string FormsContainer = "forms";
 
-    /// <summary>The Spanish reason shown on the Failed record.</summary>
-    public const string FailureReason =
-        "El archivo no pudo procesarse después de varios intentos por un error del sistema. Vuelva a subirlo; si el problema persiste, contacte al equipo de soporte.";
+    /// <summary>The Spanish detail the pipeline appends to the Failed record's message.</summary>
+    public const string FailureReason = "la ingesta falló en cada uno de los reintentos automáticos.";
 
     /// <summary>The function that failed, e.g. <c>Host.Functions.IngestForm</c>.</summary>
     public string FunctionId { get; init; } = "";

@@ -1,6 +1,7 @@
 using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Pmg.Forms;
 using Pmg.LocalHost.Functions;
@@ -22,6 +23,15 @@ public static class LocalHostBuilder
     public static IHostBuilder Create(string[] args) =>
         Host.CreateDefaultBuilder(args)
             .ConfigureAppConfiguration((_, configuration) => configuration.AddLocalSettings(AppContext.BaseDirectory, args))
+            // Registered before the WebJobs host so storage provisioning (a hosted service) has created the forms
+            // container and the queues before the triggers start listening.
+            .ConfigureServices((context, services) =>
+            {
+                services
+                    .AddPmgForms()
+                    .AddPmgPipeline(context.Configuration)
+                    .AddPmgStorage(context.Configuration);
+            })
             .ConfigureWebJobs(webJobs =>
             {
                 webJobs.AddAzureStorageCoreServices();
@@ -29,15 +39,9 @@ public static class LocalHostBuilder
                 webJobs.AddAzureStorageQueues();
                 webJobs.AddTimers();
             })
-            .ConfigureServices((context, services) =>
-            {
-                // Only these classes are functions: nothing else loaded in the process (tests, say) is scanned.
-                services.AddSingleton<ITypeLocator>(new FunctionTypes(typeof(IngestFormJob), typeof(RecordPoisonedFormJob)));
-                services
-                    .AddPmgForms()
-                    .AddPmgPipeline(context.Configuration)
-                    .AddPmgStorage(context.Configuration);
-            });
+            // Only these classes hold functions: nothing else loaded in the process (tests, say) is scanned.
+            .ConfigureServices(services => services.Replace(
+                ServiceDescriptor.Singleton<ITypeLocator>(new FunctionTypes(typeof(IngestFormJob), typeof(RecordPoisonedFormJob)))));
 }
 
 /// <summary>Tells the WebJobs SDK exactly which classes hold functions.</summary>

@@ -37,9 +37,7 @@ public sealed class RecordPoisonedFormTests
         var (blobName, version, reason, _) = Assert.Single(ingestion.Failures);
         Assert.Equal("SERNAM/2009/CL-TA/cierre-2009-CL-TA.xlsx", blobName);
         Assert.Equal("\"0x8DC0FFEE1234567\"", version);
-        Assert.Equal(
-            "El archivo no pudo procesarse después de varios intentos por un error del sistema. Vuelva a subirlo; si el problema persiste, contacte al equipo de soporte.",
-            reason);
+        Assert.Equal("la ingesta falló en cada uno de los reintentos automáticos.", reason);
     }
 
     [Fact]
