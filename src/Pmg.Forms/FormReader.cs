@@ -50,7 +50,7 @@ public sealed class FormReader : IFormReader
         catch (Exception exception) when (IsCorruptPackage(exception))
         {
             Log.FormCorrupt(logger, fileName, exception);
-            return FormReadResult.Refused(fileName, verdict.Format, ReadMessages.Corrupt(fileName));
+            return FormReadResult.Refused(fileName, verdict.Format, Refusals.Corrupt(fileName, "su contenido no se pudo leer como documento Word o Excel"));
         }
 
         var assembled = FormAssembler.Assemble(layout, fileName, options);

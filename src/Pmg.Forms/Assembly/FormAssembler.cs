@@ -152,10 +152,10 @@ internal static partial class FormAssembler
                 var last = result[^1];
                 result[^1] = last with
                 {
-                    Progress = Join(last.Progress, Text(ColumnKind.Progress)),
-                    AuthorityMeasures = Join(last.AuthorityMeasures, Text(ColumnKind.AuthorityMeasures)),
-                    Recommendations = Join(last.Recommendations, Text(ColumnKind.Recommendations)),
-                    Responsible = Join(last.Responsible, Text(ColumnKind.Responsible)),
+                    Progress = Words.Join(last.Progress, Text(ColumnKind.Progress)),
+                    AuthorityMeasures = Words.Join(last.AuthorityMeasures, Text(ColumnKind.AuthorityMeasures)),
+                    Recommendations = Words.Join(last.Recommendations, Text(ColumnKind.Recommendations)),
+                    Responsible = Words.Join(last.Responsible, Text(ColumnKind.Responsible)),
                 };
                 continue;
             }
@@ -294,9 +294,6 @@ internal static partial class FormAssembler
 
         return fromDocument;
     }
-
-    private static string Join(string first, string second) =>
-        second.Length == 0 ? first : first.Length == 0 ? second : first + " " + second;
 
     [GeneratedRegex(@"^\s*REGI[OÓ]N\s*(?:\(\s*\d+\s*\)\s*:?|:|$)\s*(?<value>.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex RegionPattern();

@@ -128,7 +128,7 @@ internal sealed class ObjectivesTableReader(Section section, HeaderMap header, L
     // The continuation of the row above: each non-blank cell's text goes on the corresponding text above.
     private void AppendContinuation(Draft last, LayoutRow row)
     {
-        last.Text = Join(last.Text, header.Cell(row, ColumnKind.Objective)!.Text);
+        last.Text = Words.Join(last.Text, header.Cell(row, ColumnKind.Objective)!.Text);
         AppendToLast(last.Indicators, Text(row, ColumnKind.Indicator));
         AppendToLast(last.AnnualResults, Text(row, ColumnKind.AnnualResult));
         if (last.Activities.Count == 0)
@@ -139,9 +139,9 @@ internal sealed class ObjectivesTableReader(Section section, HeaderMap header, L
         var activity = last.Activities[^1];
         last.Activities[^1] = activity with
         {
-            Text = Join(activity.Text, Text(row, ColumnKind.Activity)),
-            Unit = Join(activity.Unit, Text(row, ColumnKind.Unit)),
-            Means = Join(activity.Means, Text(row, ColumnKind.Means)),
+            Text = Words.Join(activity.Text, Text(row, ColumnKind.Activity)),
+            Unit = Words.Join(activity.Unit, Text(row, ColumnKind.Unit)),
+            Means = Words.Join(activity.Means, Text(row, ColumnKind.Means)),
         };
     }
 
@@ -305,12 +305,9 @@ internal sealed class ObjectivesTableReader(Section section, HeaderMap header, L
         }
         else
         {
-            lines[^1] = Join(lines[^1], text);
+            lines[^1] = Words.Join(lines[^1], text);
         }
     }
-
-    private static string Join(string first, string second) =>
-        second.Length == 0 ? first : first.Length == 0 ? second : first + " " + second;
 
     private static bool StartsInLowerCase(string text)
     {

@@ -13,11 +13,6 @@ internal static class ReadMessages
         $"El archivo «{file}» no contiene un formulario de la Etapa 3: no se encontró ninguna sección III.1 a III.4 con su tabla (por ejemplo «Actividad III. 1.» seguida de la tabla de objetivos). Verifique que envió el formulario correcto.",
         SourceLocation.Document);
 
-    public static Diagnostic Corrupt(string file) => Diagnostic.Error(
-        ReadCodes.FileCorrupt,
-        $"El archivo «{file}» está dañado y no se pudo abrir como documento Word o Excel. Ábralo en Word o Excel, guárdelo de nuevo como .docx o .xlsx y vuelva a enviarlo.",
-        SourceLocation.Document);
-
     public static Diagnostic TableMissing(Section section) => Diagnostic.Warning(
         ReadCodes.TableMissing,
         $"La sección {section.Code()} no tiene la tabla de objetivos (encabezados «Objetivos específicos» y «Meta anual o actividades comprometidas»); la sección no se evaluó.",

@@ -20,6 +20,8 @@ public sealed class SampleFormsTests
         { "cierre-2009-CL-BI.xlsx", "cierre-2009-CL-BI.json" },
     };
 
+    public static TheoryData<string> Forms => new(Samples.Select(row => (string)row[0]));
+
     [Theory]
     [MemberData(nameof(Samples))]
     public async Task ReadAsync_SampleForm_MatchesExpectedServiceYearAndRegion(string form, string expectedFile)
@@ -94,6 +96,17 @@ public sealed class SampleFormsTests
             Assert.Equal(rows[i].GetProperty("recommendations").GetString(), row.Recommendations);
             Assert.Equal(rows[i].GetProperty("responsible").GetString(), row.Responsible);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Forms))]
+    public async Task ReadAsync_SampleForm_ReadsWithoutAnyReadingMessage(string form)
+    {
+        await using var stream = File.OpenRead(SharedSamples.Form(form));
+
+        var result = await new FormReader().ReadAsync(stream, form, new FormReadOptions { Service = "SERNAM", Year = 2009 });
+
+        Assert.Empty(result.Diagnostics.Select(d => d.Code + ": " + d.Message));
     }
 
     [Theory]
