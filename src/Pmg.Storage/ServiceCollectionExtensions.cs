@@ -1,5 +1,8 @@
 using Azure.Core;
+using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,22 +30,27 @@ public static class ServiceCollectionExtensions
         var counter = new StorageRequestCounter();
         services.TryAddSingleton(counter);
 
+        // Read when a client is first resolved, not now: a host that never touches storage (e.g. an offline CLI
+        // command) can register it without a connection configured.
         var connection = configuration.GetSection(PmgStorageOptions.ConnectionName);
         services.AddAzureClients(clients =>
         {
-            if (!string.IsNullOrWhiteSpace(connection.Value))
+            clients.AddClient<BlobServiceClient, BlobClientOptions>((options, credential, _) =>
+                ConnectionString(connection) is { } text
+                    ? new BlobServiceClient(text, options)
+                    : new BlobServiceClient(RequiredUri(connection, "blobServiceUri"), credential, options));
+            clients.AddClient<QueueServiceClient, QueueClientOptions>((options, credential, _) =>
             {
-                clients.AddBlobServiceClient(connection.Value);
-                clients.AddQueueServiceClient(connection.Value).ConfigureOptions(o => o.MessageEncoding = Azure.Storage.Queues.QueueMessageEncoding.Base64);
-                clients.AddTableServiceClient(connection.Value);
-            }
-            else
-            {
-                clients.AddBlobServiceClient(RequiredUri(connection, "blobServiceUri"));
-                clients.AddQueueServiceClient(RequiredUri(connection, "queueServiceUri")).ConfigureOptions(o => o.MessageEncoding = Azure.Storage.Queues.QueueMessageEncoding.Base64);
-                clients.AddTableServiceClient(RequiredUri(connection, "tableServiceUri"));
-                clients.UseCredential(Credential(connection));
-            }
+                options.MessageEncoding = QueueMessageEncoding.Base64;
+                return ConnectionString(connection) is { } text
+                    ? new QueueServiceClient(text, options)
+                    : new QueueServiceClient(RequiredUri(connection, "queueServiceUri"), credential, options);
+            });
+            clients.AddClient<TableServiceClient, TableClientOptions>((options, credential, _) =>
+                ConnectionString(connection) is { } text
+                    ? new TableServiceClient(text, options)
+                    : new TableServiceClient(RequiredUri(connection, "tableServiceUri"), credential, options));
+            clients.UseCredential(_ => Credential(connection));
 
             clients.ConfigureDefaults(o =>
             {
@@ -67,6 +75,9 @@ public static class ServiceCollectionExtensions
         services.AddHostedService<StorageProvisioningService>();
         return services;
     }
+
+    private static string? ConnectionString(IConfigurationSection connection) =>
+        string.IsNullOrWhiteSpace(connection.Value) ? null : connection.Value;
 
     private static Uri RequiredUri(IConfigurationSection connection, string key) =>
         Uri.TryCreate(connection[key], UriKind.Absolute, out var uri)
