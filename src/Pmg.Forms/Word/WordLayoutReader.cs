@@ -50,11 +50,11 @@ internal static class WordLayoutReader
     private static LayoutTable ReadTable(Table table)
     {
         var rows = new List<LayoutRow>();
-        foreach (var row in table.Elements<TableRow>())
+        foreach (var row in Unwrapped<TableRow>(table))
         {
             var column = row.TableRowProperties?.GetFirstChild<GridBefore>()?.Val?.Value ?? 0;
             var cells = new List<LayoutCell>();
-            foreach (var cell in row.Elements<TableCell>())
+            foreach (var cell in Unwrapped<TableCell>(row))
             {
                 var properties = cell.TableCellProperties;
                 var span = Math.Max(1, properties?.GridSpan?.Val?.Value ?? 1);
@@ -69,6 +69,17 @@ internal static class WordLayoutReader
 
         return new LayoutTable(rows);
     }
+
+    // Rows and cells may sit inside content controls (w:sdt) of the row or cell level.
+    private static IEnumerable<T> Unwrapped<T>(OpenXmlElement parent)
+        where T : OpenXmlElement =>
+        parent.ChildElements.SelectMany(child => child switch
+        {
+            T element => [element],
+            SdtRow { SdtContentRow: { } content } => content.Elements<T>(),
+            SdtCell { SdtContentCell: { } content } => content.Elements<T>(),
+            _ => Enumerable.Empty<T>(),
+        });
 
     // Nested tables' paragraphs are read in document order as further lines of the cell.
     private static List<string> CellLines(TableCell cell) => [.. cell.Descendants<Paragraph>().SelectMany(Lines)];

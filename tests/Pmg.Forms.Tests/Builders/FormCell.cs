@@ -21,6 +21,9 @@ internal sealed record FormCell
     /// <summary>Word: the lines in a table nested inside the cell, one row each.</summary>
     public bool AsNestedTable { get; init; }
 
+    /// <summary>Word: the cell wrapped in a content control (w:sdt), as template-based forms have it.</summary>
+    public bool InContentControl { get; init; }
+
     public decimal? Number { get; init; }
 
     /// <summary>Excel number format: null (General), "9" (built-in 0%) or a custom code such as "0.0%".</summary>

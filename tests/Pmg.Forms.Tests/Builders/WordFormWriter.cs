@@ -76,7 +76,8 @@ internal static class WordFormWriter
             for (var c = 0; c < rows[r].Length; c++)
             {
                 var startsMerge = !rows[r][c].Merged && r + 1 < rows.Count && rows[r + 1][c].Merged;
-                row.Append(Cell(rows[r][c], startsMerge));
+                var cell = Cell(rows[r][c], startsMerge);
+                row.Append(rows[r][c].InContentControl ? new SdtCell(new SdtProperties(), new SdtContentCell(cell)) : cell);
             }
 
             table.Append(row);

@@ -199,4 +199,19 @@ public sealed class LayoutVariationTests
 
         Assert.Equal(["Realizar asesorías", "Capacitar a FFPP"], activities.Select(a => a.Text));
     }
+
+    [Fact]
+    public async Task ReadAsync_WordCellsInsideContentControls_ReadsThemInTheirColumns()
+    {
+        var form = new FormBuilder().WithGestion(s => s
+            .Row("Asesorar a los SSPP", "Nº", "5", FormCell.Text("Realizar asesorías") with { InContentControl = true }, "Profesional",
+                FormCell.Text("Actas") with { InContentControl = true }, FormCell.Text("100%") with { InContentControl = true }, "sí"));
+
+        var activity = Assert.Single((await FormReading.ReadSubmissionAsync(form, FormFormat.Word)).Program(Section.III1)!.Activities);
+
+        Assert.Equal("Realizar asesorías", activity.Text);
+        Assert.Equal("Actas", activity.Means);
+        Assert.Equal(100m, activity.Weight);
+        Assert.Equal(Compliance.Complied, activity.Compliance);
+    }
 }
