@@ -1,5 +1,5 @@
-using System.Globalization;
 using Pmg.Domain.Regions;
+using Pmg.Domain.Rules;
 
 namespace Pmg.Pipeline;
 
@@ -36,19 +36,22 @@ public sealed class PmgOptions
             : codes.Select(RegionCatalog.FindByCode).OfType<Region>().Where(r => r.ExistedIn(year)).ToArray();
     }
 
-    /// <summary>The closing (month, day) parsed from <see cref="ClosingMonthDay"/>.</summary>
-    public (int Month, int Day) ClosingDay => TryParseMonthDay(ClosingMonthDay, out var month, out var day) ? (month, day) : (1, 31);
+    /// <summary>The closing (month, day) parsed from <see cref="ClosingMonthDay"/>; 31 January when unset.</summary>
+    public (int Month, int Day) ClosingDay => ClosingDate.TryParseMonthDay(ClosingMonthDay, out var month, out var day) ? (month, day) : (1, 31);
+
+    /// <summary>The closing date of the forms of <paramref name="year"/> (the configured day of the next year).</summary>
+    public DateOnly ClosingDateFor(int year) => ClosingDate.For(year, ClosingDay.Month, ClosingDay.Day);
+
+    /// <summary>Whether the closing date of <paramref name="year"/> has passed, by the injected clock's local date.</summary>
+    public bool ClosingDatePassed(int year, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return ClosingDate.HasPassed(ClosingDateFor(year), DateOnly.FromDateTime(time.GetLocalNow().DateTime));
+    }
 
     /// <summary>Finds the configured spelling of a service, case-insensitively.</summary>
     public string? FindService(string service) =>
         KnownServices.FirstOrDefault(s => string.Equals(s, service, StringComparison.OrdinalIgnoreCase));
-
-    internal static bool TryParseMonthDay(string? text, out int month, out int day)
-    {
-        month = day = 0;
-        return DateOnly.TryParseExact("2000-" + text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            && (month = date.Month) > 0 && (day = date.Day) > 0;
-    }
 
     private static List<string> Split(string? list) =>
         (list ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
@@ -79,7 +82,7 @@ internal sealed class PmgOptionsValidator : Microsoft.Extensions.Options.IValida
             failures.Add("Pmg:ExpectedRegions has unknown ISO codes: " + string.Join(", ", unknown));
         }
 
-        if (!PmgOptions.TryParseMonthDay(options.ClosingMonthDay, out _, out _))
+        if (!ClosingDate.TryParseMonthDay(options.ClosingMonthDay, out _, out _))
         {
             failures.Add("Pmg:ClosingMonthDay must be MM-dd, e.g. 01-31.");
         }
