@@ -53,6 +53,12 @@ internal sealed class ObjectivesTableReader(Section section, HeaderMap header, L
         }
 
         List<Draft> started = continuesObjective ? [] : StartObjectives(objectiveCell!, row, number);
+        if (!continuesObjective && started.Count == 0)
+        {
+            // III.3: a category with nothing listed under it.
+            return;
+        }
+
         if (continuesObjective && last is null)
         {
             // Activities before any objective: keep them under an objective with no text, so none is lost.
@@ -110,16 +116,16 @@ internal sealed class ObjectivesTableReader(Section section, HeaderMap header, L
 
         var indicators = Lines(row, ColumnKind.Indicator);
         var results = Lines(row, ColumnKind.AnnualResult);
-        var drafts = new List<Draft>();
+        var listed = new List<Draft>();
         for (var i = 0; i < lines.Count; i++)
         {
             var draft = NewDraft(lines[i], row, number);
             draft.Indicators.AddRange(indicators.Count == lines.Count ? [indicators[i]] : indicators);
             draft.AnnualResults.AddRange(results.Count == lines.Count ? [results[i]] : results);
-            drafts.Add(draft);
+            listed.Add(draft);
         }
 
-        return drafts;
+        return listed;
     }
 
     private Draft NewDraft(string text, LayoutRow row, int number) =>
@@ -158,8 +164,8 @@ internal sealed class ObjectivesTableReader(Section section, HeaderMap header, L
         var previous = owner.Activities.LastOrDefault();
         var units = Distribute(row, ColumnKind.Unit, count, previous?.Unit);
         var means = Distribute(row, ColumnKind.Means, count, previous?.Means);
-        var marks = Positional(row, ColumnKind.Compliance, count);
-        var earned = Positional(row, ColumnKind.Earned, count);
+        var marks = Positional(row, ColumnKind.Compliance, count, previous?.RawCompliance);
+        var earned = Positional(row, ColumnKind.Earned, count, inherited: null);
         var cells = CellReferences(row);
         var location = new SourceLocation(section, number);
         if (weights.Count > 0 && weights.Count != count)
@@ -254,13 +260,17 @@ internal sealed class ObjectivesTableReader(Section section, HeaderMap header, L
         return lines.Count == count ? [.. lines] : [.. Enumerable.Repeat(cell.Text, count)];
     }
 
-    // Compliance and earned weight: strictly by position; blank lines count when they line up with the activities.
-    private List<string> Positional(LayoutRow row, ColumnKind kind, int count)
+    /// <summary>
+    /// Compliance and earned weight: strictly by position, blank lines counting when they line up with the
+    /// activities. A compliance cell merged down over an objective's rows marks each of them alike; an earned
+    /// weight merged down is the objective's, not each activity's, so it is not repeated.
+    /// </summary>
+    private List<string> Positional(LayoutRow row, ColumnKind kind, int count, string? inherited)
     {
         var cell = header.Cell(row, kind);
         if (cell is null || cell.ContinuesAbove)
         {
-            return [.. Enumerable.Repeat("", count)];
+            return [.. Enumerable.Repeat(cell is { ContinuesAbove: true } ? inherited ?? "" : "", count)];
         }
 
         var all = cell.Lines.Select(l => l.Trim()).ToList();

@@ -128,6 +128,19 @@ public sealed class WeightAndComplianceTests
         Assert.Equal([Compliance.NotComplied, Compliance.Complied], activities.Select(a => a.Compliance));
     }
 
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public async Task ReadAsync_ComplianceMergedOverTheObjectivesRows_MarksEachActivity(FormFormat format)
+    {
+        var form = new FormBuilder().WithGestion(s => s
+            .Row("Asesorar", "Nº", "5", "Realizar asesorías", "Profesional", "Actas", "50%", "Cumple")
+            .Row(FormCell.MergedAbove, FormCell.MergedAbove, FormCell.MergedAbove, "Capacitar a FFPP", "Profesional", "Actas", "50%", FormCell.MergedAbove));
+
+        var activities = (await FormReading.ReadSubmissionAsync(form, format)).Program(Section.III1)!.Activities;
+
+        Assert.Equal([Compliance.Complied, Compliance.Complied], activities.Select(a => a.Compliance));
+    }
+
     private static FormBuilder Form(FormCell? weight = null, FormCell? compliance = null) =>
         new FormBuilder().WithGestion(s => s.Row("Asesorar a los SSPP", "Nº", "5", "Realizar asesorías", "Profesional de apoyo", "Actas", weight ?? "100%", compliance));
 
