@@ -1,8 +1,10 @@
 using System.IO.Compression;
 using System.Xml;
 using BenchmarkDotNet.Attributes;
+using DocumentFormat.OpenXml.Packaging;
 using Pmg.Domain.Reading;
 using Pmg.Forms;
+using Pmg.Forms.Safety;
 
 namespace Pmg.Benchmarks;
 
@@ -43,6 +45,32 @@ public class FormReadingBenchmarks
     [Benchmark]
     public long ExcelFloor() => XmlPass(_excel, name =>
         name == "xl/workbook.xml" || name == "xl/sharedStrings.xml" || (name.StartsWith("xl/worksheets/", StringComparison.Ordinal) && name.EndsWith(".xml", StringComparison.Ordinal)));
+
+    /// <summary>Stage: the safety inspection alone (sniff, ZIP directory, inflate and XML-scan every part) on the Word form.</summary>
+    [Benchmark]
+    public PackageVerdict InspectWordForm() => PackageInspector.Inspect(_word, "tarapaca-2009-etapa3.docx", PackageLimits.Default);
+
+    /// <summary>Stage: the Open XML SDK opening the Word form and loading the main document DOM.</summary>
+    [Benchmark]
+    public int OpenXmlDomWord()
+    {
+        using var document = WordprocessingDocument.Open(new MemoryStream(_word, writable: false), false);
+        return document.MainDocumentPart!.Document!.Descendants().Count();
+    }
+
+    /// <summary>Stage: the safety inspection alone on the Excel form.</summary>
+    [Benchmark]
+    public PackageVerdict InspectExcelForm() => PackageInspector.Inspect(_excel, "tarapaca-2009-etapa3.xlsx", PackageLimits.Default);
+
+    /// <summary>Stage: the Open XML SDK opening the Excel form and loading the shared strings and every sheet DOM.</summary>
+    [Benchmark]
+    public int OpenXmlDomExcel()
+    {
+        using var document = SpreadsheetDocument.Open(new MemoryStream(_excel, writable: false), false);
+        var workbookPart = document.WorkbookPart!;
+        var count = workbookPart.SharedStringTablePart?.SharedStringTable?.Descendants().Count() ?? 0;
+        return count + workbookPart.WorksheetParts.Sum(p => p.Worksheet!.Descendants().Count());
+    }
 
     private static long XmlPass(byte[] package, Func<string, bool> include)
     {

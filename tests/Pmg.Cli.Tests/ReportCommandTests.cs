@@ -179,6 +179,17 @@ public sealed class ReportCommandTests
         Assert.Contains("no contiene formularios .docx ni .xlsx", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Report_XlsxIntoMissingFolder_IsUsageErrorInSpanish()
+    {
+        using var temp = new TempFolder();
+
+        var run = await CliRunner.RunAsync("report", "--xlsx", Path.Combine(temp.Path, "no", "existe.xlsx"), Samples.Form("cierre-2009-CL-TA.docx"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("no se pudo escribir el libro", run.Stderr, StringComparison.Ordinal);
+    }
+
     /// <summary>Each row as the texts/values of columns A.. in order, empty cells as null.</summary>
     private static List<string?[]> SheetRows(WorkbookPart workbookPart, string name)
     {

@@ -180,4 +180,23 @@ public sealed class ValidateCommandTests
 
         Assert.Equal(2, run.ExitCode);
     }
+
+    [Fact]
+    public async Task Validate_UnknownRegionOption_IsUsageErrorInSpanish()
+    {
+        var run = await CliRunner.RunAsync("validate", "--region", "Atlántida", Samples.Form(SeedDocx));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("la región «Atlántida» no se reconoce", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_KnownRegionAndYearOptions_AreAccepted()
+    {
+        var run = await CliRunner.RunAsync("validate", "--json", "--region", "Tarapacá", "--year", "2009", Samples.Form(SeedDocx));
+
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.Equal("CL-TA", json.RootElement[0].GetProperty("region").GetProperty("code").GetString());
+        Assert.Equal(2009, json.RootElement[0].GetProperty("year").GetInt32());
+    }
 }

@@ -48,13 +48,9 @@ internal static class ReportCommand
 
         var report = ConsolidatedReportBuilder.Build(evaluated);
 
-        if (xlsxPath is not null)
+        if (xlsxPath is not null && !await TryWriteWorkbookAsync(environment, xlsxPath, report, cancellationToken).ConfigureAwait(false))
         {
-            var stream = File.Create(xlsxPath);
-            await using (stream.ConfigureAwait(false))
-            {
-                ConsolidatedReportWriter.Write(stream, report);
-            }
+            return PmgCommandLine.UsageError;
         }
 
         if (json)
@@ -72,5 +68,26 @@ internal static class ReportCommand
 
         // A refused file is missing from the national result: signal it the way validate does.
         return evaluated.All(e => e.Read.Accepted) ? PmgCommandLine.Success : PmgCommandLine.FormErrors;
+    }
+
+    private static async Task<bool> TryWriteWorkbookAsync(CliEnvironment environment, string path, ConsolidatedReport report, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stream = File.Create(path);
+            await using (stream.ConfigureAwait(false))
+            {
+                ConsolidatedReportWriter.Write(stream, report);
+            }
+
+            return true;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            await environment.Error.WriteLineAsync(
+                $"Uso incorrecto: no se pudo escribir el libro «{path}» (¿existe la carpeta y hay permiso de escritura?).".AsMemory(),
+                cancellationToken).ConfigureAwait(false);
+            return false;
+        }
     }
 }

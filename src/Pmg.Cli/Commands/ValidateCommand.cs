@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Pmg.Cli.Output;
 using Pmg.Domain.Reading;
+using Pmg.Domain.Regions;
 using Pmg.Forms.Reports;
 
 namespace Pmg.Cli.Commands;
@@ -39,6 +40,12 @@ internal static class ValidateCommand
         {
             var reason = Directory.Exists(missing) ? "es una carpeta; validate espera archivos (use «pmg report» para carpetas)" : "no existe";
             await environment.Error.WriteLineAsync($"Uso incorrecto: el archivo «{missing}» {reason}.".AsMemory(), cancellationToken).ConfigureAwait(false);
+            return PmgCommandLine.UsageError;
+        }
+
+        if (options.Region is { } region && !RegionCatalog.TryResolve(region, out _))
+        {
+            await environment.Error.WriteLineAsync($"Uso incorrecto: la región «{region}» no se reconoce; use un código ISO como CL-TA o un nombre como Tarapacá.".AsMemory(), cancellationToken).ConfigureAwait(false);
             return PmgCommandLine.UsageError;
         }
 
