@@ -44,7 +44,10 @@ public static class LocalSettings
         return settings;
     }
 
-    /// <summary>The "extensions" object of a host.json file, flattened under <see cref="ExtensionsSection"/>; empty when absent.</summary>
+    /// <summary>
+    /// The "extensions" object of a host.json file, flattened under <see cref="ExtensionsSection"/>, and its
+    /// "logging.logLevel" as "Logging:LogLevel" (so the SDK's request logs stay at Warning here too); empty when absent.
+    /// </summary>
     public static IReadOnlyDictionary<string, string?> ReadHostExtensions(string path)
     {
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
@@ -57,6 +60,15 @@ public static class LocalSettings
         if (document.RootElement.TryGetProperty("extensions", out var extensions))
         {
             Flatten(extensions, ExtensionsSection, settings);
+        }
+
+        if (document.RootElement.TryGetProperty("logging", out var logging) && logging.TryGetProperty("logLevel", out var levels))
+        {
+            foreach (var level in levels.EnumerateObject())
+            {
+                var category = string.Equals(level.Name, "default", StringComparison.OrdinalIgnoreCase) ? "Default" : level.Name;
+                settings["Logging:LogLevel:" + category] = level.Value.GetString();
+            }
         }
 
         return settings;

@@ -39,10 +39,14 @@ public sealed class LocalSettingsTests : IDisposable
     }
 
     [Fact]
-    public void ReadHostExtensions_HostJson_FlattensExtensionsUnderWebJobsSection()
+    public void ReadHostExtensions_HostJson_FlattensExtensionsAndLogLevels()
     {
         var path = Write("host.json", """
-            { "version": "2.0", "extensions": { "blobs": { "poisonBlobThreshold": 5 }, "queues": { "maxPollingInterval": "00:00:05" } } }
+            {
+              "version": "2.0",
+              "logging": { "logLevel": { "default": "Information", "Azure.Core": "Warning" } },
+              "extensions": { "blobs": { "poisonBlobThreshold": 5 }, "queues": { "maxPollingInterval": "00:00:05" } }
+            }
             """);
 
         var extensions = LocalSettings.ReadHostExtensions(path);
@@ -52,6 +56,8 @@ public sealed class LocalSettingsTests : IDisposable
             {
                 ["AzureWebJobs:Extensions:blobs:poisonBlobThreshold"] = "5",
                 ["AzureWebJobs:Extensions:queues:maxPollingInterval"] = "00:00:05",
+                ["Logging:LogLevel:Default"] = "Information",
+                ["Logging:LogLevel:Azure.Core"] = "Warning",
             },
             extensions);
     }
