@@ -38,7 +38,7 @@ internal sealed class IngestionService(
             UploadedAt = blob.UploadedAt ?? now,
             ProcessedAt = now,
             Outcome = IngestionStatus.Refused,
-            Uploader = blob.Metadata.TryGetValue("uploader", out var uploader) && !string.IsNullOrWhiteSpace(uploader) ? uploader : null,
+            Uploader = Uploader(blob.Metadata),
         };
 
         var path = BlobPath.TryParse(blob.Name, options.Value, out var pathRefusal, out var service, out var year);
@@ -58,8 +58,12 @@ internal sealed class IngestionService(
             return await RecordAsync(record with { Diagnostics = reasons }, null, cancellationToken).ConfigureAwait(false);
         }
 
-        var identity = CheckIdentity(path, submission);
-        if (identity.Count > 0)
+        // The reader compares the document with the path too; keep its message (it points at the cell) and add
+        // ours only for what it did not report.
+        var identity = CheckIdentity(path, submission)
+            .Where(mine => !read.Diagnostics.Any(d => d.Code == mine.Code && d.Severity == Severity.Error))
+            .ToList();
+        if (identity.Count > 0 || read.Diagnostics.Any(d => d.Severity == Severity.Error && PipelineCodes.IdentityMismatch.Contains(d.Code)))
         {
             return await RecordAsync(record with { Diagnostics = [.. identity, .. read.Diagnostics] }, null, cancellationToken).ConfigureAwait(false);
         }
@@ -185,6 +189,13 @@ internal sealed class IngestionService(
 
         throw new InvalidOperationException($"The current submission of {mine.Service} {mine.Year} {mine.RegionCode} kept changing; giving up so the trigger retries.");
     }
+
+    // Blob metadata names are case-insensitive in Azure; the dictionary a host passes may not be.
+    private static string? Uploader(IReadOnlyDictionary<string, string> metadata) =>
+        metadata.FirstOrDefault(m => string.Equals(m.Key, "uploader", StringComparison.OrdinalIgnoreCase)).Value is { Length: > 0 } uploader
+            && !string.IsNullOrWhiteSpace(uploader)
+            ? uploader.Trim()
+            : null;
 
     private static List<Diagnostic> CheckIdentity(BlobPath path, Submission submission)
     {

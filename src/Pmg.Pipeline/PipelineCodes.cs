@@ -21,6 +21,12 @@ public static class PipelineCodes
     /// <summary>The document's year differs from the path's.</summary>
     public const string YearMismatch = "YEAR_MISMATCH";
 
+    /// <summary>The document's service differs from the path's (the reader reports it with this code).</summary>
+    public const string ServiceMismatch = "SERVICE_MISMATCH";
+
+    /// <summary>Codes that mean the document belongs to another service, year or region: the upload is refused.</summary>
+    public static IReadOnlySet<string> IdentityMismatch { get; } = new HashSet<string>(StringComparer.Ordinal) { RegionMismatch, YearMismatch, ServiceMismatch };
+
     /// <summary>Processing kept failing.</summary>
     public const string ProcessingFailed = "PROCESSING_FAILED";
 }

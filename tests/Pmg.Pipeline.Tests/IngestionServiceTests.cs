@@ -91,6 +91,54 @@ public sealed class IngestionServiceTests
     }
 
     [Fact]
+    public async Task IngestAsync_ReaderReportsRegionMismatch_RefusedWithTheReadersReasonOnce()
+    {
+        using var harness = new Harness();
+        var readerReason = Diagnostic.Error(PipelineCodes.RegionMismatch, "El formulario indica la región Valparaíso en III.1, REGIÓN, pero el archivo se envió para la región Tarapacá.", new SourceLocation(Section.III1, null, "REGIÓN"));
+        var read = new SubmissionBuilder().InRegion("CL-VS").WithActivity(100m, Compliance.Complied).Read("formulario.docx");
+        harness.Reader.Returns("formulario.docx", read with { Diagnostics = [readerReason] });
+
+        var outcome = await harness.IngestAsync(TarapacaBlob);
+
+        Assert.Equal(IngestionStatus.Refused, outcome.Status);
+        Assert.Same(readerReason, Assert.Single(outcome.Diagnostics, d => d.Code == PipelineCodes.RegionMismatch));
+    }
+
+    [Fact]
+    public async Task IngestAsync_ReaderReportsServiceMismatch_Refused()
+    {
+        using var harness = new Harness();
+        var read = new SubmissionBuilder().WithActivity(100m, Compliance.Complied).Read("formulario.docx");
+        harness.Reader.Returns("formulario.docx", read with
+        {
+            Diagnostics = [Diagnostic.Error(PipelineCodes.ServiceMismatch, "El formulario indica el servicio «INJUV», pero el archivo se envió para el servicio «SERNAM».", SourceLocation.Document)],
+        });
+
+        var outcome = await harness.IngestAsync(TarapacaBlob);
+
+        Assert.Equal(IngestionStatus.Refused, outcome.Status);
+        Assert.Equal(
+            ["El formulario indica el servicio «INJUV», pero el archivo se envió para el servicio «SERNAM». (documento)"],
+            Assert.Single(harness.Receipts.Messages).Reasons);
+        Assert.Null(harness.Current.Current("SERNAM", 2009, "CL-TA"));
+    }
+
+    [Fact]
+    public async Task IngestAsync_FormWithInvalidProgramme_AcceptedWithErrorInReceipt()
+    {
+        using var harness = new Harness();
+        harness.Reader.Returns("formulario.docx", new SubmissionBuilder().WithActivity(5m, Compliance.Complied).WithActivity(2.35m, Compliance.Unmarked).Read("formulario.docx"));
+
+        var outcome = await harness.IngestAsync(TarapacaBlob, uploader: "Ana.Perez@sernam.cl");
+
+        Assert.Equal(IngestionStatus.Accepted, outcome.Status);
+        Assert.Equal(ProgramStatus.Invalido, Assert.Single(outcome.Programs).Status);
+        var receipt = Assert.Single(harness.Receipts.Messages);
+        Assert.Contains(receipt.Reasons, r => r.StartsWith("Las ponderaciones de III.1 suman 7,35 puntos", StringComparison.Ordinal));
+        Assert.Equal("Ana.Perez@sernam.cl", receipt.Uploader);
+    }
+
+    [Fact]
     public async Task IngestAsync_DocumentOfAnotherYear_RefusedAsYearMismatch()
     {
         using var harness = new Harness();

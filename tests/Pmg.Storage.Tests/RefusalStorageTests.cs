@@ -58,9 +58,11 @@ public sealed class RefusalStorageTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal(IngestionStatus.Refused, outcome.Status);
         var status = await context.Queries.GetStatusAsync("SERNAM", 2009);
         Assert.Empty(status.Current);
-        Assert.Contains(
-            "El formulario es de la región Valparaíso (CL-VS), pero se subió a la carpeta de Tarapacá (CL-TA). (documento)",
-            Assert.Single(status.Problems).Reasons);
+        var problem = Assert.Single(status.Problems);
+        var mismatch = Assert.Single(problem.Diagnostics, d => d.Code == PipelineCodes.RegionMismatch);
+        Assert.Contains("Valparaíso", mismatch.Message, StringComparison.Ordinal);
+        Assert.Contains("Tarapacá", mismatch.Message, StringComparison.Ordinal);
+        Assert.Contains(problem.Reasons, r => r.StartsWith(mismatch.Message, StringComparison.Ordinal));
     }
 
     [Fact]
