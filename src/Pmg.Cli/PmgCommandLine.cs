@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Pmg.Cli.Commands;
 
 namespace Pmg.Cli;
@@ -28,6 +29,9 @@ public static class PmgCommandLine
     public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(environment);
+
+        // System.CommandLine ships Spanish parse errors and help; the culture change stays within this async flow.
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("es-CL");
         var parseResult = CreateRootCommand(environment).Parse(args);
         if (parseResult.Errors.Count > 0)
         {

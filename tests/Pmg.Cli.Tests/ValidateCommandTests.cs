@@ -159,7 +159,7 @@ public sealed class ValidateCommandTests
         var run = await CliRunner.RunAsync("validate");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith("Uso incorrecto:", run.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith("Uso incorrecto: Falta el argumento requerido para el comando: 'validate'.", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public sealed class ValidateCommandTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("Uso incorrecto:", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("--colour", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("opción desconocida «--colour»", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("pmg --help", run.Stderr, StringComparison.Ordinal);
     }
 

@@ -13,7 +13,7 @@ internal static class ReportCommand
     {
         var paths = CommandArguments.Paths("PATH", "Formularios .docx/.xlsx o carpetas (se recorren recursivamente).");
         var json = new Option<bool>("--json") { Description = "Escribe el informe en JSON (contrato público) en la salida estándar." };
-        var xlsx = new Option<string?>("--xlsx") { Description = "Escribe además el libro consolidado (.xlsx) en esta ruta." };
+        var xlsx = new Option<string?>("--xlsx") { HelpName = "SALIDA.xlsx", Description = "Escribe además el libro consolidado (.xlsx) en esta ruta." };
 
         var command = new Command("report", "Consolida formularios: tabla regional por programa y resultado nacional.")
         {
