@@ -40,6 +40,8 @@ internal enum TableKind
 /// <summary>A header row: the grid column of each recognised title. Titles are matched on normalised text, never on position.</summary>
 internal sealed class HeaderMap
 {
+    private const int MinimumTitles = 4;
+
     private readonly Dictionary<ColumnKind, int> columns;
 
     private HeaderMap(TableKind kind, Dictionary<ColumnKind, int> columns)
@@ -101,12 +103,13 @@ internal sealed class HeaderMap
             }
         }
 
-        if (objectives.ContainsKey(ColumnKind.Objective) && objectives.ContainsKey(ColumnKind.Activity))
+        // At least four titled columns, so a data row whose texts happen to start like titles is not a header.
+        if (objectives.ContainsKey(ColumnKind.Objective) && objectives.ContainsKey(ColumnKind.Activity) && objectives.Count >= MinimumTitles)
         {
             return new HeaderMap(TableKind.Objectives, objectives);
         }
 
-        if (progress.ContainsKey(ColumnKind.ProgressObjective) && progress.ContainsKey(ColumnKind.Progress))
+        if (progress.ContainsKey(ColumnKind.ProgressObjective) && progress.ContainsKey(ColumnKind.Progress) && progress.Count >= MinimumTitles)
         {
             return new HeaderMap(TableKind.Progress, progress);
         }
@@ -114,103 +117,44 @@ internal sealed class HeaderMap
         return body.ContainsKey(ColumnKind.BodyName) && body.Count >= 3 ? new HeaderMap(TableKind.CoordinatingBody, body) : null;
     }
 
-    private static ColumnKind? ObjectivesColumn(string title)
+    // Titles are matched as whole phrases ("recomendaciones" or "recomendaciones y compromisos …"), so that a data
+    // cell that merely starts with the same word ("Recomendaciones: insistir") is not taken for a title.
+    private static ColumnKind? ObjectivesColumn(string title) => title switch
     {
-        if (title.StartsWith("objetivo", StringComparison.Ordinal))
-        {
-            return ColumnKind.Objective;
-        }
+        _ when Is(title, "objetivo", "objetivos", "objetivo especifico", "objetivos especificos") => ColumnKind.Objective,
+        _ when Is(title, "indicador", "indicadores") => ColumnKind.Indicator,
+        _ when Is(title, "resultado anual", "resultados anuales") => ColumnKind.AnnualResult,
+        _ when Is(title, "meta anual o actividades comprometidas", "meta anual", "metas anuales", "actividades comprometidas") => ColumnKind.Activity,
+        _ when Is(title, "unidad responsable", "unidades responsables") => ColumnKind.Unit,
+        _ when Is(title, "medio de verificacion", "medios de verificacion") => ColumnKind.Means,
+        _ when Is(title, "ponderacion ganada") => ColumnKind.Earned,
+        _ when Is(title, "ponderacion") => ColumnKind.Weight,
+        _ when Is(title, "cumple no cumple", "cumple") => ColumnKind.Compliance,
+        _ => null,
+    };
 
-        if (title.StartsWith("indicador", StringComparison.Ordinal))
-        {
-            return ColumnKind.Indicator;
-        }
-
-        if (title.Contains("resultado anual", StringComparison.Ordinal))
-        {
-            return ColumnKind.AnnualResult;
-        }
-
-        if (title.Contains("meta anual", StringComparison.Ordinal) || title.Contains("actividades comprometidas", StringComparison.Ordinal))
-        {
-            return ColumnKind.Activity;
-        }
-
-        if (title.StartsWith("unidad", StringComparison.Ordinal))
-        {
-            return ColumnKind.Unit;
-        }
-
-        if (title.Contains("verificacion", StringComparison.Ordinal))
-        {
-            return ColumnKind.Means;
-        }
-
-        if (title.Contains("ganada", StringComparison.Ordinal))
-        {
-            return ColumnKind.Earned;
-        }
-
-        if (title.StartsWith("ponderacion", StringComparison.Ordinal))
-        {
-            return ColumnKind.Weight;
-        }
-
-        return title.StartsWith("cumple", StringComparison.Ordinal) ? ColumnKind.Compliance : null;
-    }
-
-    private static ColumnKind? ProgressColumn(string title)
+    private static ColumnKind? ProgressColumn(string title) => title switch
     {
-        if (title.StartsWith("programa", StringComparison.Ordinal))
-        {
-            return ColumnKind.ProgressProgram;
-        }
+        _ when Is(title, "programa", "programa de trabajo") => ColumnKind.ProgressProgram,
+        _ when Is(title, "objetivo", "objetivos", "objetivo especifico", "objetivos especificos") => ColumnKind.ProgressObjective,
+        _ when Is(title, "avance en la implementacion de las medidas", "medidas de la autoridad") => ColumnKind.AuthorityMeasures,
+        _ when Is(title, "avance", "avance efectivo", "avance en la implementacion de las actividades") => ColumnKind.Progress,
+        _ when Is(title, "recomendaciones y compromisos") || title == "recomendaciones" => ColumnKind.Recommendations,
+        _ when title is "responsable" or "responsables" => ColumnKind.Responsible,
+        _ => null,
+    };
 
-        if (title.StartsWith("objetivo", StringComparison.Ordinal))
-        {
-            return ColumnKind.ProgressObjective;
-        }
-
-        if (title.Contains("medidas", StringComparison.Ordinal))
-        {
-            return ColumnKind.AuthorityMeasures;
-        }
-
-        if (title.StartsWith("avance", StringComparison.Ordinal))
-        {
-            return ColumnKind.Progress;
-        }
-
-        if (title.StartsWith("recomendacion", StringComparison.Ordinal))
-        {
-            return ColumnKind.Recommendations;
-        }
-
-        return title.StartsWith("responsable", StringComparison.Ordinal) ? ColumnKind.Responsible : null;
-    }
-
-    private static ColumnKind? BodyColumn(string title)
+    private static ColumnKind? BodyColumn(string title) => title switch
     {
-        if (title.Contains("instancia", StringComparison.Ordinal))
-        {
-            return ColumnKind.BodyName;
-        }
+        _ when Is(title, "identificacion de la instancia", "instancia") => ColumnKind.BodyName,
+        _ when Is(title, "principal problema", "problema") => ColumnKind.BodyProblem,
+        _ when Is(title, "territorio", "territorios", "territorio s", "territorios en", "territorio en") => ColumnKind.BodyTerritories,
+        _ when Is(title, "instituciones participantes", "instituciones") => ColumnKind.BodyInstitutions,
+        _ when Is(title, "productos o subproductos", "productos") => ColumnKind.BodyProducts,
+        _ => null,
+    };
 
-        if (title.Contains("problema", StringComparison.Ordinal))
-        {
-            return ColumnKind.BodyProblem;
-        }
-
-        if (title.StartsWith("territorio", StringComparison.Ordinal))
-        {
-            return ColumnKind.BodyTerritories;
-        }
-
-        if (title.StartsWith("instituciones", StringComparison.Ordinal))
-        {
-            return ColumnKind.BodyInstitutions;
-        }
-
-        return title.StartsWith("productos", StringComparison.Ordinal) ? ColumnKind.BodyProducts : null;
-    }
+    // Single words must be the whole title; longer phrases may be followed by more words.
+    private static bool Is(string title, params string[] phrases) =>
+        phrases.Any(p => title == p || (p.Contains(' ', StringComparison.Ordinal) && title.StartsWith(p + " ", StringComparison.Ordinal)));
 }

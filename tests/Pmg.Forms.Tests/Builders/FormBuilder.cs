@@ -45,6 +45,11 @@ internal sealed class FormBuilder
         return this;
     }
 
+    /// <summary>An III.4 section: the progress table's six titles, rows through <see cref="SectionBuilder.Cells"/>.</summary>
+    public FormBuilder WithProgress(Action<SectionBuilder> build) => WithSection(Section.III4, s => build(s.WithTitles(
+        "Programa de Trabajo", "Objetivos específicos", "Avance efectivo en la implementación de las actividades (2)",
+        "Avance en la implementación de las medidas de la autoridad (3)", "Recomendaciones y compromisos para superar dificultades (4)", "Responsable (5)")));
+
     /// <summary>An III.1 section with the given rows and default titles.</summary>
     public FormBuilder WithGestion(Action<SectionBuilder> build) => WithSection(Section.III1, build);
 
@@ -84,7 +89,7 @@ internal sealed class SectionBuilder(Section section)
     private readonly List<FormCell[]> rows = [];
     private readonly List<(int AfterRows, bool RepeatHeader)> pageBreaks = [];
     private string[] titles = DefaultTitles;
-    private int[] order = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+    private int[]? order;
 
     public Section Section { get; } = section;
 
@@ -96,7 +101,10 @@ internal sealed class SectionBuilder(Section section)
         return this;
     }
 
-    /// <summary>Replaces the titles (logical order: objective, indicator, result, activity, unit, means, weight, compliance, earned).</summary>
+    /// <summary>
+    /// Replaces the titles (objectives table, logical order: objective, indicator, result, activity, unit, means,
+    /// weight, compliance, earned; or any other table's titles, with rows given through <see cref="Cells"/>).
+    /// </summary>
     public SectionBuilder WithTitles(params string[] logicalTitles)
     {
         titles = logicalTitles;
@@ -125,6 +133,13 @@ internal sealed class SectionBuilder(Section section)
         return this;
     }
 
+    /// <summary>A row of any table, cells in logical order.</summary>
+    public SectionBuilder Cells(params FormCell[] cells)
+    {
+        rows.Add(cells);
+        return this;
+    }
+
     /// <summary>Word: ends the table here and goes on in a new table, as a table split at a page break; Excel ignores it.</summary>
     public SectionBuilder PageBreak(bool repeatHeader)
     {
@@ -135,8 +150,13 @@ internal sealed class SectionBuilder(Section section)
     public IReadOnlyList<(int AfterRows, bool RepeatHeader)> PageBreaks => pageBreaks;
 
     /// <summary>The header titles from left to right.</summary>
-    public IReadOnlyList<string> OutputTitles => [.. order.Select(i => titles[i])];
+    public IReadOnlyList<string> OutputTitles => [.. Order.Select(i => titles[i])];
 
     /// <summary>The data rows with cells from left to right.</summary>
-    public IReadOnlyList<FormCell[]> OutputRows => [.. rows.Select(r => order.Select(i => r[i]).ToArray())];
+    public IReadOnlyList<FormCell[]> OutputRows => [.. rows.Select(r => Order.Select(i => i < r.Length ? r[i] : FormCell.Blank).ToArray())];
+
+    /// <summary>Whether this is the nine-column objectives table (it gets the "Control de Resultados" row above).</summary>
+    public bool IsObjectivesTable => titles.Length == DefaultTitles.Length;
+
+    private int[] Order => order ?? [.. Enumerable.Range(0, titles.Length)];
 }

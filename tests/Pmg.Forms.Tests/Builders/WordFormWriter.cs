@@ -55,9 +55,13 @@ internal static class WordFormWriter
     {
         var table = new Table();
         var tables = new List<Table> { table };
-        table.Append(new TableRow(
-            new TableCell(new TableCellProperties(new GridSpan { Val = 3 }), Paragraph("Control de Resultados")),
-            new TableCell(new TableCellProperties(new GridSpan { Val = 6 }), Paragraph("Control Operacional"))));
+        if (section.IsObjectivesTable)
+        {
+            table.Append(new TableRow(
+                new TableCell(new TableCellProperties(new GridSpan { Val = 3 }), Paragraph("Control de Resultados")),
+                new TableCell(new TableCellProperties(new GridSpan { Val = 6 }), Paragraph("Control Operacional"))));
+        }
+
         table.Append(HeaderRow(section));
         var rows = section.OutputRows;
         for (var r = 0; r < rows.Count; r++)

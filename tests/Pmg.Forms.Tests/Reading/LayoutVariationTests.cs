@@ -214,4 +214,26 @@ public sealed class LayoutVariationTests
         Assert.Equal(100m, activity.Weight);
         Assert.Equal(Compliance.Complied, activity.Compliance);
     }
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public async Task ReadAsync_ProgressTable_CarriesTheProgrammeDownAndJoinsRowsWithoutObjective(FormFormat format)
+    {
+        var form = new FormBuilder()
+            .WithGestion(s => s.Row("Asesorar a los SSPP", "Nº", "5", "Realizar asesorías", "Profesional de apoyo", "Actas", "100%"))
+            .WithProgress(s => s
+                .Cells("Diseño Acceso y Distribución", "Objetivo 1: asesorar a los SSPP", "Avance del 50%", "Oficios enviados", "Recomendaciones: insistir", "Responsable: Profesional de apoyo")
+                .Cells("", "Capacitar a FFPP", "Escuelas aún no ejecutadas", "Consultas al NC", "Acelerar la licitación", "Encargada")
+                .Cells("", "", "por retraso en la licitación"));
+
+        var rows = (await FormReading.ReadSubmissionAsync(form, format)).ProgressRows;
+
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(["Diseño Acceso y Distribución", "Diseño Acceso y Distribución"], rows.Select(r => r.Program));
+        Assert.Equal("Objetivo 1: asesorar a los SSPP", rows[0].Objective);
+        Assert.Equal("Avance del 50%", rows[0].Progress);
+        Assert.Equal("Responsable: Profesional de apoyo", rows[0].Responsible);
+        Assert.Equal("Escuelas aún no ejecutadas por retraso en la licitación", rows[1].Progress);
+        Assert.Equal("III.4, fila 2", rows[1].Location.ToString());
+    }
 }
