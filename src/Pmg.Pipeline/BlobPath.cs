@@ -79,6 +79,7 @@ public sealed record BlobPath(string Service, int Year, Region Region, string Fi
         return RegionCatalog.TryResolve(text, out region);
     }
 
-    // Table keys forbid / \ # ? and control characters; '|' separates key parts.
-    private static bool IsKeySafe(string text) => text.IndexOfAny(['\\', '#', '?', '|']) < 0 && !text.Any(char.IsControl);
+    // Table keys forbid / \ # ? and control characters and hold at most 1 KiB; '|' separates key parts.
+    private static bool IsKeySafe(string text) =>
+        text.Length <= 100 && text.IndexOfAny(['\\', '#', '?', '|']) < 0 && !text.Any(char.IsControl);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Pmg.Pipeline;
 
 namespace Pmg.Storage;
@@ -5,12 +6,19 @@ namespace Pmg.Storage;
 /// <summary>Sends receipts as JSON messages on the receipts queue.</summary>
 internal sealed class StorageReceiptQueue(StorageLayout layout) : IReceiptQueue
 {
+    private const int MaxReasons = 40;
+    private const int MaxReasonChars = 400;
+
     public async Task EnqueueAsync(Receipt receipt, CancellationToken cancellationToken = default)
     {
-        // Queue messages are limited to 64 KiB; a receipt with thousands of reasons keeps the first ones.
-        var trimmed = receipt.Reasons.Count > 50
-            ? receipt with { Reasons = [.. receipt.Reasons.Take(50), $"… y {receipt.Reasons.Count - 50} motivos más."] }
-            : receipt;
+        // A queue message holds 64 KiB after Base64: keep the first reasons, each cut to a readable length.
+        var reasons = receipt.Reasons.Take(MaxReasons).Select(r => r.Length > MaxReasonChars ? r[..MaxReasonChars] + "…" : r).ToList();
+        if (receipt.Reasons.Count > MaxReasons)
+        {
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"… y {receipt.Reasons.Count - MaxReasons} motivos más."));
+        }
+
+        var trimmed = receipt with { Reasons = reasons, BlobName = receipt.BlobName.Length > 1024 ? receipt.BlobName[..1024] : receipt.BlobName };
         await layout.Receipts.SendMessageAsync(ReceiptJson.Serialize(trimmed), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -16,7 +16,7 @@ internal static class SubmissionEntities
 
     // A string property holds at most 64 KiB (32 K UTF-16 chars); long JSON is split across numbered properties.
     private const int ChunkChars = 30_000;
-    private const int MaxJsonChars = 300_000;
+    private const int MaxJsonChars = 200_000; // ledger row + marker, escaped on the wire, stay well under the 4 MiB transaction limit
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -15,6 +15,7 @@ namespace Pmg.Storage;
 internal sealed class TableSubmissionContentStore(StorageLayout layout) : ISubmissionContentStore
 {
     private const int MaxBatch = 100;
+    private const long MaxBatchBytes = 3L * 1024 * 1024;
 
     public async Task SaveAsync(SubmissionRecord record, SubmissionEvaluation evaluation, CancellationToken cancellationToken = default)
     {
@@ -27,12 +28,32 @@ internal sealed class TableSubmissionContentStore(StorageLayout layout) : ISubmi
 
     private static async Task SubmitAsync(TableClient table, List<TableEntity> entities, CancellationToken cancellationToken)
     {
-        foreach (var chunk in entities.Chunk(MaxBatch))
+        // A transaction holds at most 100 entities and 4 MiB: cut on whichever comes first.
+        var batch = new List<TableTransactionAction>(MaxBatch);
+        var bytes = 0L;
+        foreach (var entity in entities)
         {
-            var actions = chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e));
-            await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            var size = EstimatedBytes(entity);
+            if (batch.Count == MaxBatch || (batch.Count > 0 && bytes + size > MaxBatchBytes))
+            {
+                await table.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
+                batch = new List<TableTransactionAction>(MaxBatch);
+                bytes = 0;
+            }
+
+            batch.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity));
+            bytes += size;
+        }
+
+        if (batch.Count > 0)
+        {
+            await table.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    // JSON on the wire: the SDK escapes every non-ASCII character as \uXXXX (6 bytes), plus names and overhead.
+    private static long EstimatedBytes(TableEntity entity) =>
+        entity.Sum(p => p.Key.Length + 16L + (p.Value is string text ? text.Sum(c => c < 128 ? 1L : 6L) : 32L));
 
     private static List<TableEntity> ActivityEntities(SubmissionRecord record, Submission submission)
     {

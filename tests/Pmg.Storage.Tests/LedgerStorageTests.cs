@@ -15,7 +15,7 @@ public sealed class LedgerStorageTests(AzuriteFixture azurite) : IClassFixture<A
         await using var context = await StorageTestContext.CreateAsync(azurite);
         var ledger = context.Services.GetRequiredService<ISubmissionLedger>();
         var diagnostics = Enumerable.Range(1, 3000)
-            .Select(i => Diagnostic.Error("CELL_ERROR", "Marca de cumplimiento no reconocida: «" + new string('x', 200) + "».", new SourceLocation(Section.III1, i, Columns.Compliance, "H" + i)))
+            .Select(i => Diagnostic.Error("CELL_ERROR", "Marca de cumplimiento no reconocida: «" + new string('ñ', 200) + "».", new SourceLocation(Section.III1, i, Columns.Compliance, "H" + i)))
             .ToArray();
         var record = Record("a1") with { Diagnostics = diagnostics };
 
