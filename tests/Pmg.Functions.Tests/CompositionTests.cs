@@ -1,0 +1,52 @@
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Pmg.Forms;
+using Pmg.Pipeline;
+using Pmg.Storage;
+
+namespace Pmg.Functions.Tests;
+
+public sealed class CompositionTests
+{
+    [Fact]
+    public void FunctionsApplication_ProgramRegistrations_ConstructBothFunctionsWithSettingsFromLocalSettings()
+    {
+        // The registrations of Program.cs, on the worker's own builder, configured as local.settings.sample.json is.
+        var builder = FunctionsApplication.CreateBuilder([]);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["PmgStorage"] = "UseDevelopmentStorage=true",
+            ["Pmg:Services"] = "SERNAM",
+            ["Pmg:ClosingMonthDay"] = "01-31",
+        });
+        builder.Services
+            .AddPmgTelemetry()
+            .AddPmgForms()
+            .AddPmgPipeline(builder.Configuration)
+            .AddPmgStorage(builder.Configuration);
+        using var host = builder.Build();
+
+        var ingestForm = ActivatorUtilities.CreateInstance<IngestForm>(host.Services);
+        var recordPoisonedForm = ActivatorUtilities.CreateInstance<RecordPoisonedForm>(host.Services);
+
+        Assert.NotNull(ingestForm);
+        Assert.NotNull(recordPoisonedForm);
+        Assert.Equal(["SERNAM"], host.Services.GetRequiredService<IOptions<PmgOptions>>().Value.KnownServices);
+    }
+
+    [Fact]
+    public void FunctionsApplication_NoServicesConfigured_RefusesPmgOptionsWithMessage()
+    {
+        var builder = FunctionsApplication.CreateBuilder([]);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["PmgStorage"] = "UseDevelopmentStorage=true", ["Pmg:Services"] = "" });
+        builder.Services.AddPmgForms().AddPmgPipeline(builder.Configuration).AddPmgStorage(builder.Configuration);
+        using var host = builder.Build();
+
+        var failure = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<PmgOptions>>().Value);
+
+        Assert.Contains("Pmg:Services must list at least one service (comma-separated).", failure.Failures);
+    }
+}
