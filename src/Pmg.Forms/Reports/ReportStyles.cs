@@ -62,7 +62,7 @@ internal static class ReportStyles
 
         foreach (var (status, font) in StatusFonts)
         {
-            fonts.Append(new Font(new Bold(), new Color { Rgb = font }, new FontSize { Val = 11D }, new FontName { Val = "Calibri" }));
+            fonts.Append(new Font(new Bold(), new FontSize { Val = 11D }, new Color { Rgb = font }, new FontName { Val = "Calibri" }));
             fills.Append(SolidFill(StatusFills[status]));
             cellFormats.Append(new CellFormat
             {

@@ -45,7 +45,9 @@ internal sealed class SheetTable(string name, IReadOnlyList<string> headers, IRe
             data.Append(BuildRow((uint)(i + 2), _rows[i]));
         }
 
-        return new Worksheet(sheetViews, columns, data);
+        // A filter on the header row lets a coordinator sort and filter by region, status or code.
+        var lastCell = ColumnName(Headers.Count - 1) + (_rows.Count + 1).ToString(CultureInfo.InvariantCulture);
+        return new Worksheet(sheetViews, columns, data, new AutoFilter { Reference = "A1:" + lastCell });
     }
 
     private static Row BuildRow(uint rowIndex, ReportCell[] cells)

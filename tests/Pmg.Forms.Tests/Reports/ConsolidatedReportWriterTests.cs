@@ -1,4 +1,5 @@
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Pmg.Domain.Diagnostics;
 using Pmg.Domain.Model;
@@ -226,6 +227,35 @@ public sealed class ConsolidatedReportWriterTests
 
         var quotePrefix = FormatOf(document, CellAt(observations, "A2")!).QuotePrefix;
         Assert.False(quotePrefix?.Value ?? false);
+    }
+
+    [Fact]
+    public void Write_SampleReport_IsAValidSpreadsheetDocument()
+    {
+        using var document = WriteAndReopen(SampleReport());
+
+        var errors = new OpenXmlValidator().Validate(document).Select(e => e.Path?.XPath + ": " + e.Description.Replace("http://schemas.openxmlformats.org/spreadsheetml/2006/main", "x", StringComparison.Ordinal)).ToList();
+
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public void Write_EmptyReport_StillWritesTheThreeSheetsWithHeaders()
+    {
+        using var document = WriteAndReopen(new ConsolidatedReport { Sections = [] });
+
+        Assert.Equal(["Archivo", "Región", "Severidad", "Código", "Mensaje", "Ubicación"], HeaderTexts(Sheet(document, "Observaciones")));
+        Assert.Single(Sheet(document, "Nacional").Descendants<Row>());
+        Assert.Empty(new OpenXmlValidator().Validate(document));
+    }
+
+    [Fact]
+    public void Write_SampleReport_FiltersTheHeaderRow()
+    {
+        using var document = WriteAndReopen(SampleReport());
+
+        Assert.Equal("A1:I4", Sheet(document, "Regiones").Descendants<AutoFilter>().Single().Reference!.Value);
+        Assert.Equal("A1:F3", Sheet(document, "Observaciones").Descendants<AutoFilter>().Single().Reference!.Value);
     }
 
     [Theory]
