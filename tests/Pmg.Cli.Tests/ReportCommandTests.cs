@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
 
 namespace Pmg.Cli.Tests;
 
@@ -141,6 +142,7 @@ public sealed class ReportCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Libro consolidado escrito en", run.Screen, StringComparison.Ordinal);
         using var document = SpreadsheetDocument.Open(output, false);
+        Assert.Empty(new OpenXmlValidator().Validate(document));
         var workbookPart = document.WorkbookPart!;
         Assert.Equal(["Nacional", "Regiones", "Observaciones"], workbookPart.Workbook.Descendants<Sheet>().Select(s => s.Name!.Value));
 
