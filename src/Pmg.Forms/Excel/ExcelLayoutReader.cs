@@ -16,6 +16,10 @@ internal static class ExcelLayoutReader
     // Built-in number formats 9 ("0%") and 10 ("0.00%").
     private static readonly HashSet<uint> PercentBuiltIns = [9, 10];
 
+    // The sheet's size in Excel: 1,048,576 rows by 16,384 columns (XFD).
+    private const uint MaxRows = 1_048_576;
+    private const int MaxColumns = 16_384;
+
     /// <summary>Reads every worksheet of an opened workbook, in tab order.</summary>
     public static FormLayout Read(SpreadsheetDocument document)
     {
@@ -40,15 +44,24 @@ internal static class ExcelLayoutReader
 
     private static LayoutTable ReadSheet(Worksheet worksheet, List<string> sharedStrings, HashSet<uint> percentStyles)
     {
+        // Row and cell references are optional in SpreadsheetML: without them a row follows the previous one and a
+        // cell the previous cell.
         var cellsByRow = new SortedDictionary<int, SortedDictionary<int, LayoutCell>>();
-        foreach (var cell in worksheet.Descendants<Cell>())
+        var rowNumber = 0;
+        foreach (var row in worksheet.Descendants<Row>())
         {
-            if (!TryParseReference(cell.CellReference?.Value, out var row, out var column))
+            rowNumber = row.RowIndex?.Value is { } index and <= MaxRows ? (int)index : rowNumber + 1;
+            var column = -1;
+            foreach (var cell in row.Elements<Cell>())
             {
-                continue;
-            }
+                column = TryParseReference(cell.CellReference?.Value, out _, out var referenced) ? referenced : column + 1;
+                if (column >= MaxColumns)
+                {
+                    continue;
+                }
 
-            Row(cellsByRow, row)[column] = ReadCell(cell, column, sharedStrings, percentStyles);
+                Row(cellsByRow, rowNumber)[column] = ReadCell(cell, Reference(rowNumber, column), column, sharedStrings, percentStyles);
+            }
         }
 
         foreach (var merge in worksheet.Descendants<MergeCell>())
@@ -97,9 +110,8 @@ internal static class ExcelLayoutReader
         return cells;
     }
 
-    private static LayoutCell ReadCell(Cell cell, int column, List<string> sharedStrings, HashSet<uint> percentStyles)
+    private static LayoutCell ReadCell(Cell cell, string reference, int column, List<string> sharedStrings, HashSet<uint> percentStyles)
     {
-        var reference = cell.CellReference!.Value!;
         var raw = cell.CellValue?.Text ?? "";
         var type = cell.DataType?.Value;
         string text;
@@ -225,7 +237,7 @@ internal static class ExcelLayoutReader
         {
             letters = (letters * 26) + (char.ToUpperInvariant(reference[i]) - 'A' + 1);
             i++;
-            if (letters > 16384)
+            if (letters > MaxColumns)
             {
                 return false;
             }

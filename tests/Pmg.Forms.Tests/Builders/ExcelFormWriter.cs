@@ -86,6 +86,18 @@ internal static class ExcelFormWriter
             data.Append(row);
         }
 
+        if (form.OmitsCellReferences)
+        {
+            foreach (var row in data.Elements<Row>())
+            {
+                row.RowIndex = null;
+                foreach (var cell in row.Elements<Cell>())
+                {
+                    cell.CellReference = null;
+                }
+            }
+        }
+
         var worksheet = new Worksheet(data);
         if (merges.Count > 0)
         {

@@ -18,6 +18,15 @@ internal sealed class FormBuilder
 
     public List<string> Paragraphs { get; } = [];
 
+    /// <summary>Excel: rows and cells without their optional r="…" references, as some tools write them.</summary>
+    public bool OmitsCellReferences { get; private set; }
+
+    public FormBuilder WithoutCellReferences()
+    {
+        OmitsCellReferences = true;
+        return this;
+    }
+
     public FormBuilder WithService(string? service)
     {
         Service = service;

@@ -236,4 +236,18 @@ public sealed class LayoutVariationTests
         Assert.Equal("Escuelas aún no ejecutadas por retraso en la licitación", rows[1].Progress);
         Assert.Equal("III.4, fila 2", rows[1].Location.ToString());
     }
+
+    [Fact]
+    public async Task ReadAsync_ExcelWithoutCellReferences_PlacesCellsByTheirOrder()
+    {
+        var form = new FormBuilder().WithoutCellReferences().WithGestion(s => s
+            .Row("Asesorar a los SSPP", "Nº", "5", "Realizar asesorías", "Profesional de apoyo", "Actas", "100%", "no"));
+
+        var activity = Assert.Single((await FormReading.ReadSubmissionAsync(form, FormFormat.Excel)).Program(Section.III1)!.Activities);
+
+        Assert.Equal("Realizar asesorías", activity.Text);
+        Assert.Equal(100m, activity.Weight);
+        Assert.Equal(Compliance.NotComplied, activity.Compliance);
+        Assert.Equal("III.1, fila 1, Ponderación (%), celda G5", activity.At(Columns.Weight).ToString());
+    }
 }
