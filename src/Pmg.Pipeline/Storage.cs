@@ -1,4 +1,6 @@
 using Pmg.Domain.Diagnostics;
+using Pmg.Domain.Model;
+using Pmg.Domain.Regions;
 using Pmg.Domain.Rules;
 
 namespace Pmg.Pipeline;
@@ -90,7 +92,7 @@ public sealed record StoredActivity(
     string Unit,
     string Means,
     decimal? Weight,
-    Pmg.Domain.Model.Compliance Compliance,
+    Compliance Compliance,
     string RawCompliance,
     string Location);
 
@@ -212,7 +214,31 @@ public sealed record Receipt(
 /// <summary>The status of submissions for a status screen.</summary>
 /// <param name="Current">Per (service, year, region), the current submission.</param>
 /// <param name="Problems">Refused and failed uploads, newest first.</param>
-public sealed record SubmissionStatusReport(IReadOnlyList<SubmissionRecord> Current, IReadOnlyList<SubmissionRecord> Problems);
+public sealed record SubmissionStatusReport(IReadOnlyList<SubmissionRecord> Current, IReadOnlyList<SubmissionRecord> Problems)
+{
+    /// <summary>The current status of every programme in every region of one service and year: the input of the national result.</summary>
+    public IReadOnlyList<RegionalStatus> RegionalStatuses(string service, int year)
+    {
+        var statuses = new List<RegionalStatus>();
+        foreach (var record in Current.Where(r => string.Equals(r.Service, service, StringComparison.OrdinalIgnoreCase) && r.Year == year))
+        {
+            if (record.RegionCode is null || RegionCatalog.FindByCode(record.RegionCode) is not { } region)
+            {
+                continue;
+            }
+
+            foreach (var program in record.Programs)
+            {
+                if (SectionExtensions.TryParseCode(program.Section, out var section))
+                {
+                    statuses.Add(new RegionalStatus(region, section, ProgramStatusExtensions.ParseLabel(program.Status)));
+                }
+            }
+        }
+
+        return statuses;
+    }
+}
 
 /// <summary>The JSON form of a <see cref="Receipt"/> on the receipts queue (camelCase, accents kept readable).</summary>
 public static class ReceiptJson

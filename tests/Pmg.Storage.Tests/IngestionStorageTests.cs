@@ -169,5 +169,11 @@ public sealed class IngestionStorageTests(AzuriteFixture azurite, ITestOutputHel
             [("CL-BI", "NO CUMPLE", 72.00m), ("CL-TA", "CUMPLE", 96.00m), ("CL-VS", "NO CUMPLE", 88.00m)],
             status.Current.Select(c => (c.RegionCode!, c.Programs.Single(p => p.Section == "III.1").Status, c.Programs.Single(p => p.Section == "III.1").DisplayPerformance!.Value)));
         Assert.Empty(status.Problems);
+        var national = Domain.Rules.NationalRules.Evaluate(
+            Domain.Model.Section.III1,
+            status.RegionalStatuses("SERNAM", 2009),
+            [.. new[] { "CL-TA", "CL-VS", "CL-BI" }.Select(c => Domain.Regions.RegionCatalog.FindByCode(c)!)],
+            closingDatePassed: true);
+        Assert.Equal((Domain.Rules.ProgramStatus.NoCumple, 3, 1), (national.Status, national.Regions, national.Complying));
     }
 }
