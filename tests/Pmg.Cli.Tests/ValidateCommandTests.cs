@@ -195,6 +195,8 @@ public sealed class ValidateCommandTests
     {
         var run = await CliRunner.RunAsync("validate", "--json", "--region", "Tarapacá", "--year", "2009", Samples.Form(SeedDocx));
 
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("", run.Stderr);
         using var json = JsonDocument.Parse(run.Stdout);
         Assert.Equal("CL-TA", json.RootElement[0].GetProperty("region").GetProperty("code").GetString());
         Assert.Equal(2009, json.RootElement[0].GetProperty("year").GetInt32());
