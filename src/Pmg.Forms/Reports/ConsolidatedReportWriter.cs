@@ -28,6 +28,7 @@ public static class ConsolidatedReportWriter
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(report);
 
+        // A new sheet (e.g. "Actividades en riesgo") is one more SheetTable built from a new ConsolidatedReport property.
         SheetTable[] sheets = [NationalSheet(report), RegionsSheet(report), ObservationsSheet(report)];
 
         using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
