@@ -24,16 +24,20 @@ install() {
   fi
 }
 
+# Three free TCP ports, asked of the OS (node is already required by Azurite).
 free_ports() {
-  python3 - <<'PY'
-import socket
-socks = []
-for _ in range(3):
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    socks.append(s)
-print(" ".join(str(s.getsockname()[1]) for s in socks))
-PY
+  node -e '
+    const net = require("net");
+    (async () => {
+      const servers = [];
+      for (let i = 0; i < 3; i++) {
+        const server = net.createServer();
+        await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+        servers.push(server);
+      }
+      console.log(servers.map((s) => s.address().port).join(" "));
+      servers.forEach((s) => s.close());
+    })();'
 }
 
 wait_for_port() {
@@ -59,7 +63,10 @@ start() {
   install
   local blob queue table
   read -r blob queue table < <(free_ports)
-  setsid "$azurite_bin" --inMemoryPersistence --skipApiVersionCheck --loose --silent --disableTelemetry \
+  # setsid (when present) gives Azurite its own process group, so `stop` ends it and anything it spawned.
+  local detach=()
+  command -v setsid > /dev/null && detach=(setsid)
+  "${detach[@]}" "$azurite_bin" --inMemoryPersistence --skipApiVersionCheck --loose --silent --disableTelemetry \
     --blobPort "$blob" --queuePort "$queue" --tablePort "$table" \
     >"$state/azurite.log" 2>&1 < /dev/null &
   local pid=$!
@@ -81,10 +88,10 @@ stop() {
   if [[ -f "$state/pid" ]]; then
     local pid
     pid=$(cat "$state/pid")
-    # setsid made Azurite a process-group leader: stop the group (node and anything it spawned), then wait.
+    # Stop the process group setsid made (or just the process), then wait for it to go.
     kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true
     for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 -- "-$pid" 2>/dev/null || true
+    kill -9 -- "-$pid" 2>/dev/null || kill -9 "$pid" 2>/dev/null || true
     rm -f "$state/pid"
   fi
 }
