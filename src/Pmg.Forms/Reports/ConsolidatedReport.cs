@@ -23,7 +23,21 @@ public sealed record ConsolidatedReport
 
     /// <summary>Diagnostics of every file plus the report's own findings (duplicates, unknown regions).</summary>
     public IReadOnlyList<ReportObservation> Observations { get; init; } = [];
+
+    /// <summary>Activities at risk; null leaves the "Actividades en riesgo" sheet out (e.g. <c>pmg report</c> over files).</summary>
+    public IReadOnlyList<AtRiskRow>? AtRisk { get; init; }
 }
+
+/// <summary>A line of the "Actividades en riesgo" sheet.</summary>
+/// <param name="RegionCode">The region's ISO code.</param>
+/// <param name="RegionName">The region's name.</param>
+/// <param name="Section">The programme.</param>
+/// <param name="Objective">The objective's text.</param>
+/// <param name="Activity">The activity's text.</param>
+/// <param name="Unit">Unidad responsable as written.</param>
+/// <param name="Reason">Why it is at risk, in Spanish.</param>
+/// <param name="Quote">Words quoted from the III.4 progress text, or null.</param>
+public sealed record AtRiskRow(string RegionCode, string RegionName, Section Section, string Objective, string Activity, string Unit, string Reason, string? Quote);
 
 /// <summary>A file read as a region's form, with its programmes scored.</summary>
 /// <param name="File">The file name.</param>

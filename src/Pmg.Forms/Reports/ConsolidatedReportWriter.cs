@@ -6,7 +6,7 @@ using Pmg.Domain.Rules;
 
 namespace Pmg.Forms.Reports;
 
-/// <summary>Writes a <see cref="ConsolidatedReport"/> as an .xlsx workbook: sheets Nacional, Regiones, Observaciones.</summary>
+/// <summary>Writes a <see cref="ConsolidatedReport"/> as an .xlsx workbook: sheets Nacional, Regiones, Actividades en riesgo (when present), Observaciones.</summary>
 public static class ConsolidatedReportWriter
 {
     /// <summary>The sheet names, in workbook order.</summary>
@@ -17,6 +17,9 @@ public static class ConsolidatedReportWriter
 
         /// <summary>Region × programme table.</summary>
         public const string Regions = "Regiones";
+
+        /// <summary>Activities at risk (only when the report carries them).</summary>
+        public const string AtRisk = "Actividades en riesgo";
 
         /// <summary>Diagnostics of every file.</summary>
         public const string Observations = "Observaciones";
@@ -29,7 +32,9 @@ public static class ConsolidatedReportWriter
         ArgumentNullException.ThrowIfNull(report);
 
         // A new sheet (e.g. "Actividades en riesgo") is one more SheetTable built from a new ConsolidatedReport property.
-        SheetTable[] sheets = [NationalSheet(report), RegionsSheet(report), ObservationsSheet(report)];
+        SheetTable[] sheets = report.AtRisk is { } atRisk
+            ? [NationalSheet(report), RegionsSheet(report), AtRiskSheet(atRisk), ObservationsSheet(report)]
+            : [NationalSheet(report), RegionsSheet(report), ObservationsSheet(report)];
 
         using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
         var workbookPart = document.AddWorkbookPart();
@@ -101,6 +106,24 @@ public static class ConsolidatedReportWriter
             }
 
             table.AddRow([.. cells]);
+        }
+
+        return table;
+    }
+
+    private static SheetTable AtRiskSheet(IReadOnlyList<AtRiskRow> rows)
+    {
+        var table = new SheetTable(SheetNames.AtRisk, ["Región", "Programa", "Objetivo", "Actividad", "Unidad", "Motivo", "Cita"], [24, 10, 50, 60, 32, 60, 50]);
+        foreach (var row in rows)
+        {
+            table.AddRow(
+                ReportCell.Text(row.RegionName),
+                ReportCell.Text(row.Section.Code()),
+                ReportCell.Text(row.Objective),
+                ReportCell.Text(row.Activity),
+                ReportCell.Text(row.Unit),
+                ReportCell.Text(row.Reason),
+                ReportCell.Text(row.Quote));
         }
 
         return table;
