@@ -80,6 +80,17 @@ public sealed class DocumentFieldsTests
 
     [Theory]
     [MemberData(nameof(Formats))]
+    public async Task ReadAsync_DocumentServiceDiffersFromOptions_KeepsTheDocumentServiceWithAnError(FormFormat format)
+    {
+        var result = await FormReading.ReadAsync(Form().WithService("SERNAM"), format, new FormReadOptions { Service = "INDAP" });
+
+        Assert.Equal("SERNAM", result.Submission?.Service);
+        var error = Assert.Single(result.Diagnostics, d => d.Code == ReadCodes.ServiceMismatch);
+        Assert.Equal("El formulario indica el servicio «SERNAM», pero el archivo se envió para el servicio «INDAP».", error.Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(Formats))]
     public async Task ReadAsync_UnknownRegionAndNoOption_IsAnErrorQuotingTheLabel(FormFormat format)
     {
         var result = await FormReading.ReadAsync(Form(region: "Región 5"), format);

@@ -141,6 +141,21 @@ public sealed class WeightAndComplianceTests
         Assert.Equal([Compliance.Complied, Compliance.Complied], activities.Select(a => a.Compliance));
     }
 
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public async Task ReadAsync_UnreadableEarnedWeight_WarnsAndIgnoresIt(FormFormat format)
+    {
+        var form = new FormBuilder().WithGestion(s => s
+            .Row("Asesorar", "Nº", "5", "Realizar asesorías", "Profesional", "Actas", "100%", "sí", "todo"));
+
+        var result = await FormReading.ReadAsync(form, format);
+
+        Assert.Null(result.Submission!.Program(Section.III1)!.Activities.Single().DeclaredEarned);
+        var warning = Assert.Single(result.Diagnostics, d => d.Code == ReadCodes.EarnedUnreadable);
+        Assert.Equal(Severity.Warning, warning.Severity);
+        Assert.StartsWith("No se pudo leer la ponderación ganada «todo» en III.1, fila 1, Ponderación ganada", warning.Message, StringComparison.Ordinal);
+    }
+
     private static FormBuilder Form(FormCell? weight = null, FormCell? compliance = null) =>
         new FormBuilder().WithGestion(s => s.Row("Asesorar a los SSPP", "Nº", "5", "Realizar asesorías", "Profesional de apoyo", "Actas", weight ?? "100%", compliance));
 
