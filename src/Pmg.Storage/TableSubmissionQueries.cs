@@ -1,15 +1,18 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
 using Pmg.Domain.Model;
 using Pmg.Pipeline;
 
 namespace Pmg.Storage;
 
 /// <summary>Status queries over CurrentSubmissions and Submissions.</summary>
-internal sealed class TableSubmissionQueries(StorageLayout layout, ISubmissionLedger ledger) : ISubmissionQueries
+internal sealed class TableSubmissionQueries(StorageLayout layout, ISubmissionLedger ledger, IOptions<PmgOptions> options) : ISubmissionQueries
 {
     public async Task<SubmissionStatusReport> GetStatusAsync(string? service = null, int? year = null, CancellationToken cancellationToken = default)
     {
+        // Keys hold the service as configured ("SERNAM"); accept any casing from a command line.
+        service = service is null ? null : options.Value.FindService(service) ?? service;
         var current = new List<SubmissionRecord>();
         await foreach (var entity in layout.CurrentSubmissions.QueryAsync<TableEntity>(Filter(service, year, null), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -34,6 +37,7 @@ internal sealed class TableSubmissionQueries(StorageLayout layout, ISubmissionLe
 
     public async Task<IReadOnlyList<SubmissionRecord>> GetHistoryAsync(string service, int year, CancellationToken cancellationToken = default)
     {
+        service = options.Value.FindService(service) ?? service;
         var partition = SubmissionKeys.Partition(service, year);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {SubmissionEntities.MarkerPrefix}");
         var history = new List<SubmissionRecord>();
@@ -81,15 +85,19 @@ internal sealed class TableSubmissionQueries(StorageLayout layout, ISubmissionLe
         return new SubmissionContent(activities, progress);
     }
 
+    // One partition when both service and year are known; otherwise a filter on the stored Service/Year properties.
     private static string? Filter(string? service, int? year, string? extra)
     {
         var parts = new List<string>();
-        if (service is not null)
+        if (service is not null && year is not null)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"PartitionKey eq {SubmissionKeys.Partition(service, year)}"));
+        }
+        else if (service is not null)
         {
             parts.Add(TableClient.CreateQueryFilter($"Service eq {service}"));
         }
-
-        if (year is not null)
+        else if (year is not null)
         {
             parts.Add(TableClient.CreateQueryFilter($"Year eq {year.Value}"));
         }

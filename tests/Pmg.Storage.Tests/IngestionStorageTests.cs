@@ -163,8 +163,10 @@ public sealed class IngestionStorageTests(AzuriteFixture azurite, ITestOutputHel
             Assert.Equal(IngestionStatus.Accepted, (await context.DeliverAsync(await context.UploadAsync($"SERNAM/2009/{code}/{file}", Samples.Form(file)))).Status);
         }
 
-        var status = await context.Queries.GetStatusAsync("SERNAM", 2009);
+        var status = await context.Queries.GetStatusAsync("sernam", 2009);
 
+        Assert.Equal(3, (await context.Queries.GetStatusAsync(year: 2009)).Current.Count);
+        Assert.Empty((await context.Queries.GetStatusAsync("SERNAM", 2010)).Current);
         Assert.Equal(
             [("CL-BI", "NO CUMPLE", 72.00m), ("CL-TA", "CUMPLE", 96.00m), ("CL-VS", "NO CUMPLE", 88.00m)],
             status.Current.Select(c => (c.RegionCode!, c.Programs.Single(p => p.Section == "III.1").Status, c.Programs.Single(p => p.Section == "III.1").DisplayPerformance!.Value)));
