@@ -13,6 +13,10 @@ internal static partial class Log
         Message = "Form blob {BlobName} ingested: {Status}, submission {SubmissionId}, {WarningCount} warnings")]
     public static partial void FormIngested(ILogger logger, string blobName, IngestionStatus status, string submissionId, int warningCount);
 
+    [LoggerMessage(EventId = 102, EventName = "FormGone", Level = LogLevel.Warning,
+        Message = "Form blob {BlobName} was deleted before it could be ingested; nothing to do")]
+    public static partial void FormGone(ILogger logger, string blobName);
+
     [LoggerMessage(EventId = 110, EventName = "FormPoisoned", Level = LogLevel.Error,
         Message = "Form blob {BlobName} (ETag {ETag}) failed on every attempt; recording it as failed")]
     public static partial void FormPoisoned(ILogger logger, string blobName, string eTag);

@@ -39,11 +39,18 @@ internal sealed class FakeBlobClient(string blobName, byte[] content, string eTa
 
     public TrackingStream? Opened { get; private set; }
 
+    public RequestFailedException? Failure { get; init; }
+
     public override Task<Response<BlobDownloadStreamingResult>> DownloadStreamingAsync(
         BlobDownloadOptions? options = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         DownloadToken = cancellationToken;
+        if (Failure is not null)
+        {
+            throw Failure;
+        }
+
         Opened = new TrackingStream(content);
         var details = BlobsModelFactory.BlobDownloadDetails(lastModified: lastModified, metadata: metadata, eTag: new ETag(eTag));
         var result = BlobsModelFactory.BlobDownloadStreamingResult(Opened, details);

@@ -1,4 +1,5 @@
 using System.Text;
+using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Pmg.Pipeline;
@@ -65,6 +66,35 @@ public sealed class IngestFormTests
             ],
             messages);
         Assert.All(logger.Collector.GetSnapshot(), r => Assert.Equal(LogLevel.Information, r.Level));
+    }
+
+    [Fact]
+    public async Task RunAsync_BlobDeletedBeforeTrigger_IngestsNothingAndWarns()
+    {
+        var blob = new FakeBlobClient(BlobName, Content, ETag, new Dictionary<string, string>(), LastModified)
+        {
+            Failure = new RequestFailedException(404, "The specified blob does not exist.", "BlobNotFound", null),
+        };
+
+        await new IngestForm(ingestion, logger).RunAsync(blob, CancellationToken.None);
+
+        Assert.Empty(ingestion.Ingested);
+        var last = logger.LatestRecord;
+        Assert.Equal((LogLevel.Warning, $"Form blob {BlobName} was deleted before it could be ingested; nothing to do"), (last.Level, last.Message));
+    }
+
+    [Fact]
+    public async Task RunAsync_StorageUnavailable_ThrowsSoTheTriggerRetries()
+    {
+        var blob = new FakeBlobClient(BlobName, Content, ETag, new Dictionary<string, string>(), LastModified)
+        {
+            Failure = new RequestFailedException(503, "The server is busy.", "ServerBusy", null),
+        };
+
+        var failure = await Assert.ThrowsAsync<RequestFailedException>(() => new IngestForm(ingestion, logger).RunAsync(blob, CancellationToken.None));
+
+        Assert.Equal(503, failure.Status);
+        Assert.Empty(ingestion.Ingested);
     }
 
     [Fact]

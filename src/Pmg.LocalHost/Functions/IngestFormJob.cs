@@ -19,6 +19,12 @@ public sealed class IngestFormJob(IIngestionService ingestion, ILogger<IngestFor
         Log.FormReceived(logger, blob.Name);
 
         var incoming = await IncomingBlobReader.ReadAsync(blob, cancellationToken).ConfigureAwait(false);
+        if (incoming is null)
+        {
+            Log.FormGone(logger, blob.Name);
+            return;
+        }
+
         await using (incoming.Content.ConfigureAwait(false))
         {
             var outcome = await ingestion.IngestAsync(incoming, cancellationToken).ConfigureAwait(false);
