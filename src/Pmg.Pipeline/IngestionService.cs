@@ -54,7 +54,7 @@ internal sealed class IngestionService(
         {
             var reasons = read.Diagnostics.Count > 0
                 ? read.Diagnostics
-                : [Diagnostic.Error("NO_FORM", "El archivo no pudo leerse como formulario.")];
+                : [Diagnostic.Error(PipelineCodes.NoForm, "El archivo no pudo leerse como formulario.")];
             return await RecordAsync(record with { Diagnostics = reasons }, null, cancellationToken).ConfigureAwait(false);
         }
 

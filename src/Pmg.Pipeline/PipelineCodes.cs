@@ -27,6 +27,9 @@ public static class PipelineCodes
     /// <summary>Codes that mean the document belongs to another service, year or region: the upload is refused.</summary>
     public static IReadOnlySet<string> IdentityMismatch { get; } = new HashSet<string>(StringComparer.Ordinal) { RegionMismatch, YearMismatch, ServiceMismatch };
 
+    /// <summary>The reader refused the file without saying why (its own codes normally explain).</summary>
+    public const string NoForm = "NO_FORM";
+
     /// <summary>Processing kept failing.</summary>
     public const string ProcessingFailed = "PROCESSING_FAILED";
 }

@@ -1,0 +1,245 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pmg.Domain.Diagnostics;
+using Pmg.Domain.Model;
+using Pmg.Domain.Regions;
+using Pmg.Domain.Rules;
+using Pmg.Forms.Reports;
+
+namespace Pmg.Pipeline.Compliance;
+
+/// <summary>
+/// Recalculates compliance from the tables (the source of truth): every current submission is rebuilt from its
+/// stored rows and re-scored, so a rules fix re-scores everything. Results are written only while the region's
+/// pointer still names the scored submission, and the national rows with ETag checks, so a concurrent ingestion
+/// is never overwritten by stale data; a service-year whose pointers moved meanwhile is recomputed.
+/// </summary>
+internal sealed class ComplianceService(
+    IComplianceStore store,
+    ICurrentSubmissionStore pointers,
+    IAlertLedger ledger,
+    IAlertQueue alerts,
+    IReportStore reports,
+    IOptions<PmgOptions> options,
+    TimeProvider time,
+    ILogger<ComplianceService> logger) : IComplianceService
+{
+    private const int MaxAttempts = 5;
+
+    public async Task<RecalculationSummary> RecalculateAsync(string? service = null, int? year = null, IProgress<RecalculationProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var all = await store.ListCurrentAsync(service, year, cancellationToken).ConfigureAwait(false);
+        var results = new List<ServiceYearResult>();
+        foreach (var group in all.GroupBy(p => (p.Service, p.Year)).OrderBy(g => g.Key.Service, StringComparer.Ordinal).ThenBy(g => g.Key.Year))
+        {
+            results.Add(await RecalculateServiceYearAsync(group.Key.Service, group.Key.Year, [.. group], progress, cancellationToken).ConfigureAwait(false));
+        }
+
+        return new RecalculationSummary(results);
+    }
+
+    private async Task<ServiceYearResult> RecalculateServiceYearAsync(
+        string service, int year, List<CurrentSubmission> current, IProgress<RecalculationProgress>? progress, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var now = time.GetUtcNow();
+        var closingPassed = settings.ClosingDatePassed(year, time);
+        var expected = settings.ExpectedRegionsIn(year);
+        var cache = new Dictionary<string, SubmissionEvaluation>(StringComparer.Ordinal);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var scores = new List<RegionalScore>();
+            foreach (var pointer in current.OrderBy(p => p.RegionCode, StringComparer.Ordinal))
+            {
+                scores.Add(await ScoreRegionAsync(pointer, cache, cancellationToken).ConfigureAwait(false));
+                progress?.Report(new RecalculationProgress(service, year, scores.Count, current.Count));
+            }
+
+            var statuses = scores
+                .Where(s => s.Evaluation.Submission.Region is not null)
+                .SelectMany(s => s.Evaluation.Programs.Select(p => new RegionalStatus(s.Evaluation.Submission.Region!, p.Section, p.Status)))
+                .ToList();
+            var submitted = scores.Select(s => s.Evaluation.Submission.Region).OfType<Region>().ToList();
+            var national = SectionExtensions.Programs
+                .Select(section => NationalRules.Evaluate(section, statuses, expected, closingPassed, submitted))
+                .Where(n => n.Regions > 0)
+                .ToList();
+
+            // The national rows stand for exactly these submissions: if any pointer moved meanwhile, start again.
+            var latest = await store.ListCurrentAsync(service, year, cancellationToken).ConfigureAwait(false);
+            var basis = Basis(scores.Select(s => s.Pointer));
+            if (Basis(latest) != basis || !await SaveNationalAsync(service, year, national, basis, now, cancellationToken).ConfigureAwait(false))
+            {
+                if (attempt >= MaxAttempts)
+                {
+                    throw new InvalidOperationException($"The submissions of {service} {year} kept changing during recalculation; the next run retries.");
+                }
+
+                logger.RecalculationRaced(service, year, attempt);
+                current = [.. latest];
+                continue;
+            }
+
+            var atRisk = new List<AtRiskActivity>();
+            var digests = 0;
+            foreach (var score in scores.Where(s => s.Evaluation.Submission.Region is not null))
+            {
+                var region = score.Evaluation.Submission.Region!;
+                var items = AtRiskDetector.Find(score.Evaluation, closingPassed);
+                atRisk.AddRange(items);
+                digests += await AlertAsync(service, year, region, items, score.Evaluation.Programs, now, settings.ReminderInterval, cancellationToken).ConfigureAwait(false);
+            }
+
+            var reportName = await WriteReportAsync(service, year, scores, national, atRisk, now, cancellationToken).ConfigureAwait(false);
+            logger.Recalculated(service, year, scores.Count, atRisk.Count, digests, attempt);
+            return new ServiceYearResult(service, year, scores, national, atRisk, digests, reportName, attempt);
+        }
+    }
+
+    /// <summary>Scores the pointer's submission and writes its results while the pointer still names it; follows the pointer when it moved.</summary>
+    private async Task<RegionalScore> ScoreRegionAsync(CurrentSubmission pointer, Dictionary<string, SubmissionEvaluation> cache, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (!cache.TryGetValue(pointer.SubmissionId, out var evaluation))
+            {
+                var submission = await store.LoadSubmissionAsync(pointer, cancellationToken).ConfigureAwait(false);
+                evaluation = FormRules.Evaluate(submission);
+                cache[pointer.SubmissionId] = evaluation;
+            }
+
+            var now = await pointers.GetAsync(pointer.Service, pointer.Year, pointer.RegionCode, cancellationToken).ConfigureAwait(false);
+            if (now is not null && (now.SubmissionId != pointer.SubmissionId || now.ETag != pointer.ETag) && attempt < MaxAttempts)
+            {
+                // An ingestion switched the region meanwhile: score the submission it points at now instead.
+                logger.PointerMoved(pointer.Service, pointer.Year, pointer.RegionCode, pointer.SubmissionId, now.SubmissionId);
+                pointer = now;
+                continue;
+            }
+
+            await store.SaveRegionalResultsAsync(pointer, evaluation, cancellationToken).ConfigureAwait(false);
+            return new RegionalScore(pointer, evaluation);
+        }
+    }
+
+    private async Task<bool> SaveNationalAsync(string service, int year, List<NationalResult> national, string basis, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var stored = (await store.GetNationalResultsAsync(service, year, cancellationToken).ConfigureAwait(false))
+            .ToDictionary(r => r.Section, StringComparer.Ordinal);
+        foreach (var result in national)
+        {
+            var row = new StoredNationalResult(
+                service,
+                year,
+                result.Section.Code(),
+                result.Status.Label(),
+                result.Regions,
+                result.Complying,
+                string.Join(",", result.Missing.Select(r => r.Code).Order(StringComparer.Ordinal)),
+                basis,
+                now);
+            if (stored.TryGetValue(row.Section, out var existing))
+            {
+                if (existing.SameAs(row))
+                {
+                    continue; // unchanged: a re-run leaves the table as it was
+                }
+
+                row = row with { ETag = existing.ETag };
+            }
+
+            if (!await store.TrySaveNationalResultAsync(row, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private async Task<int> AlertAsync(
+        string service, int year, Region region, IReadOnlyList<AtRiskActivity> items, IReadOnlyList<ProgramResult> scores, DateTimeOffset now, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        var entries = await ledger.GetAsync(service, year, region.Code, cancellationToken).ConfigureAwait(false);
+        var plan = AlertPlanner.Plan(service, year, region, items, scores, entries, now, interval);
+
+        // Queue first, then record: a crash in between re-sends the same digest ids, which the notifier de-duplicates.
+        foreach (var digest in plan.Digests)
+        {
+            await alerts.EnqueueAsync(digest, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (plan.Ledger.Count > 0)
+        {
+            await ledger.SaveAsync(service, year, region.Code, plan.Ledger, cancellationToken).ConfigureAwait(false);
+        }
+
+        return plan.Digests.Count;
+    }
+
+    private async Task<string> WriteReportAsync(
+        string service, int year, List<RegionalScore> scores, List<NationalResult> national, List<AtRiskActivity> atRisk, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var report = ComplianceReport.Build(scores, national, atRisk);
+        using var buffer = new MemoryStream();
+        ConsolidatedReportWriter.Write(buffer, report);
+        var content = buffer.ToArray();
+        var folder = string.Create(CultureInfo.InvariantCulture, $"{service}/{year}/");
+        var name = folder + "cumplimiento-" + now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + ".xlsx";
+        await reports.SaveAsync(name, content, cancellationToken).ConfigureAwait(false);
+        await reports.SaveAsync(folder + "latest.xlsx", content, cancellationToken).ConfigureAwait(false);
+        return name;
+    }
+
+    private static string Basis(IEnumerable<CurrentSubmission> pointers) =>
+        string.Join(",", pointers.Select(p => p.RegionCode + "=" + p.SubmissionId).Order(StringComparer.Ordinal));
+}
+
+/// <summary>Builds the consolidated workbook of a recalculation (Nacional, Regiones, Actividades en riesgo, Observaciones).</summary>
+public static class ComplianceReport
+{
+    /// <summary>The report of one service and year from its regional scores, national results and activities at risk.</summary>
+    public static ConsolidatedReport Build(IReadOnlyList<RegionalScore> scores, IReadOnlyList<NationalResult> national, IReadOnlyList<AtRiskActivity> atRisk)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(national);
+        ArgumentNullException.ThrowIfNull(atRisk);
+        var ordered = scores.OrderBy(s => RegionOrder(s.Evaluation.Submission.Region)).ToList();
+        return new ConsolidatedReport
+        {
+            Regions = ordered.Select(s => new RegionalEntry(
+                s.Pointer.BlobName[(s.Pointer.BlobName.LastIndexOf('/') + 1)..],
+                s.Evaluation.Submission.Region,
+                s.Evaluation.Submission.Year,
+                s.Evaluation.Programs,
+                s.Evaluation.Submission.Region is not null)).ToArray(),
+            National = national,
+            AtRisk = atRisk
+                .OrderBy(a => RegionOrder(RegionCatalog.FindByCode(a.RegionCode)))
+                .ThenBy(a => a.Section)
+                .ThenBy(a => a.ObjectiveNumber)
+                .Select(a => new AtRiskRow(a.RegionCode, RegionCatalog.FindByCode(a.RegionCode)?.Name ?? a.RegionCode, a.Section, a.Objective, a.Activity, a.Unit, a.ReasonText, a.Quote))
+                .ToArray(),
+            Observations = ordered.SelectMany(s => s.Evaluation.Diagnostics.Select(d => new ReportObservation(
+                s.Pointer.BlobName[(s.Pointer.BlobName.LastIndexOf('/') + 1)..],
+                s.Pointer.RegionCode,
+                d.Severity,
+                d.Code,
+                d.Message,
+                d.Location?.ToString()))).ToArray(),
+        };
+    }
+
+    private static int RegionOrder(Region? region)
+    {
+        if (region is null)
+        {
+            return int.MaxValue;
+        }
+
+        var index = RegionCatalog.All.ToList().FindIndex(r => r.Code == region.Code);
+        return index < 0 ? int.MaxValue - 1 : index;
+    }
+}
