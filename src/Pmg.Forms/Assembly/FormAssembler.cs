@@ -29,7 +29,8 @@ internal static partial class FormAssembler
         var regionLabels = new List<Sourced<string>>();
         foreach (var content in sections)
         {
-            if (RegionLabel(content) is { } label)
+            var label = RegionLabel(content);
+            if (label is not null)
             {
                 regionLabels.Add(label);
             }
@@ -40,7 +41,7 @@ internal static partial class FormAssembler
                 continue;
             }
 
-            if (ReadProgram(content, diagnostics, regionLabels.LastOrDefault(l => l.Location.Section == content.Section)) is { } program)
+            if (ReadProgram(content, diagnostics, label) is { } program)
             {
                 programs.Add(program);
             }
@@ -51,17 +52,19 @@ internal static partial class FormAssembler
             return new AssemblyResult(null, [ReadMessages.NoForm(fileName)]);
         }
 
+        var (region, regionLabel) = Region(regionLabels, options, diagnostics);
         var submission = new Submission
         {
             Service = Service(items, options, diagnostics),
             Year = Year(items, options, diagnostics),
+            Region = region,
+            RegionLabel = regionLabel,
             SourceFile = fileName,
             Format = layout.Format,
             Programs = programs,
             ProgressRows = progress,
         };
-        var (region, regionLabel) = Region(regionLabels, options, diagnostics);
-        return new AssemblyResult(submission with { Region = region, RegionLabel = regionLabel }, diagnostics);
+        return new AssemblyResult(submission, diagnostics);
     }
 
     private static WorkProgram? ReadProgram(SectionContent content, List<Diagnostic> diagnostics, Sourced<string>? region)
@@ -122,15 +125,20 @@ internal static partial class FormAssembler
     // continues the row above after a page break.
     private static List<ProgressRow> ReadProgress(SectionContent content)
     {
-        var result = new List<ProgressRow>();
-        var index = content.Items.ToList().FindIndex(i => i.Row is { } row && HeaderMap.TryRecognise(row)?.Kind == TableKind.Progress);
-        if (index < 0)
+        for (var i = 0; i < content.Items.Count; i++)
         {
-            return result;
+            if (content.Items[i].Row is { } row && HeaderMap.TryRecognise(row) is { Kind: TableKind.Progress } header)
+            {
+                return ReadProgressRows(header, FormSections.DataRows(content.Items, i));
+            }
         }
 
-        var header = HeaderMap.TryRecognise(content.Items[index].Row!)!;
-        var rows = FormSections.DataRows(content.Items, index);
+        return [];
+    }
+
+    private static List<ProgressRow> ReadProgressRows(HeaderMap header, List<LayoutRow> rows)
+    {
+        var result = new List<ProgressRow>();
         var program = "";
         for (var i = 0; i < rows.Count; i++)
         {
