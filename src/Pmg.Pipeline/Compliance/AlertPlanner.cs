@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Pmg.Domain.Model;
 using Pmg.Domain.Regions;
 using Pmg.Domain.Rules;
 using Pmg.Pipeline.Messages;
 
-namespace Pmg.Pipeline.Compliance;
+namespace Pmg.Pipeline.Recalculation;
 
 /// <summary>What to send for one region and how the alert ledger changes.</summary>
 /// <param name="Digests">Digests to queue: one per unit with something due, one for the director, one for the coordinator.</param>

@@ -4,7 +4,7 @@ using Pmg.Domain.Model;
 using Pmg.Domain.Rules;
 using Pmg.Pipeline.Messages;
 
-namespace Pmg.Pipeline.Compliance;
+namespace Pmg.Pipeline.Recalculation;
 
 /// <summary>Finds the activities at risk of one region's evaluated submission (DOMAIN.md, "Activities at risk").</summary>
 public static partial class AtRiskDetector

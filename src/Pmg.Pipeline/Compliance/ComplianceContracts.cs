@@ -2,7 +2,7 @@ using Pmg.Domain.Model;
 using Pmg.Domain.Rules;
 using Pmg.Pipeline.Messages;
 
-namespace Pmg.Pipeline.Compliance;
+namespace Pmg.Pipeline.Recalculation;
 
 /// <summary>Recalculates regional and national compliance from the stored activities, queues alerts and writes the report.</summary>
 public interface IComplianceService

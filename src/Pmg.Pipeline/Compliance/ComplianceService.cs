@@ -7,7 +7,7 @@ using Pmg.Domain.Regions;
 using Pmg.Domain.Rules;
 using Pmg.Forms.Reports;
 
-namespace Pmg.Pipeline.Compliance;
+namespace Pmg.Pipeline.Recalculation;
 
 /// <summary>
 /// Recalculates compliance from the tables (the source of truth): every current submission is rebuilt from its

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Pmg.Pipeline.Compliance;
+namespace Pmg.Pipeline.Recalculation;
 
 /// <summary>Registers the compliance recalculation.</summary>
 public static class ComplianceServiceCollectionExtensions
