@@ -93,10 +93,12 @@ public sealed class FormReader : IFormReader
         }
     }
 
-    // What OpenXML and System.IO.Packaging raise for packages that are damaged in ways inspection cannot see.
+    // What OpenXML and System.IO.Packaging raise for packages that are damaged in ways inspection cannot see
+    // (dangling relationship ids and invalid attribute values surface as argument and key errors).
     private static bool IsCorruptPackage(Exception exception) =>
         exception is OpenXmlPackageException or InvalidDataException or XmlException or FileFormatException
-            or FormatException or IOException or InvalidOperationException or NotSupportedException;
+            or FormatException or IOException or InvalidOperationException or NotSupportedException
+            or ArgumentException or KeyNotFoundException;
 
     // Reads at most one byte more than the limit, so an oversized upload is refused without buffering all of it.
     private static async Task<byte[]> CopyBoundedAsync(Stream content, long maxBytes, CancellationToken cancellationToken)

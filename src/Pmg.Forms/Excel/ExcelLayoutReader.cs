@@ -30,7 +30,7 @@ internal static class ExcelLayoutReader
         var percentStyles = PercentStyleIndexes(workbookPart?.WorkbookStylesPart?.Stylesheet);
         foreach (var sheet in sheets)
         {
-            if (sheet.Id?.Value is not { } id || workbookPart!.GetPartById(id) is not WorksheetPart part || part.Worksheet is null)
+            if (sheet.Id?.Value is not { } id || !workbookPart!.TryGetPartById(id, out var found) || found is not WorksheetPart part || part.Worksheet is null)
             {
                 continue;
             }

@@ -8,7 +8,7 @@ using Pmg.Forms.Tests.Builders;
 namespace Pmg.Forms.Tests.Reading;
 
 /// <summary>Service, year and region from the document with the options as fallback, refusals, and registration.</summary>
-public sealed class DocumentFieldsTests
+public sealed partial class DocumentFieldsTests
 {
     public static TheoryData<FormFormat> Formats => FormReading.BothFormats;
 
@@ -143,7 +143,7 @@ public sealed class DocumentFieldsTests
     [MemberData(nameof(Formats))]
     public async Task ReadAsync_MalformedMainPart_IsRefusedAsCorruptWithoutThrowing(FormFormat format)
     {
-        var bytes = BreakMainPart(Form().Build(format), format == FormFormat.Word ? "word/document.xml" : "xl/worksheets/sheet1.xml");
+        var bytes = RewritePart(Form().Build(format), format == FormFormat.Word ? "word/document.xml" : "xl/worksheets/sheet1.xml", xml => xml[..(xml.Length / 2)]);
         using var stream = new MemoryStream(bytes);
 
         var result = await new FormReader().ReadAsync(stream, "dañado.docx", FormReadOptions.Default);
@@ -152,6 +152,19 @@ public sealed class DocumentFieldsTests
         var refusal = Assert.Single(result.Diagnostics);
         Assert.Equal(ReadCodes.FileCorrupt, refusal.Code);
         Assert.Contains("«dañado.docx» está dañado", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_WorkbookSheetPointingAtAMissingPart_IsReadWithoutThrowing()
+    {
+        var form = Form().WithSection(Section.III2, s => s.Row("Aplicar metodología", "Nº", "14", "3 reuniones", "Dirección Regional", "Actas", "100%"));
+        var bytes = RewritePart(form.Build(FormFormat.Excel), "xl/workbook.xml", xml => FirstSheetId().Replace(xml, "id=\"rId999\"", 1));
+        using var stream = new MemoryStream(bytes);
+
+        var result = await new FormReader().ReadAsync(stream, "formulario.xlsx", FormReadOptions.Default);
+
+        Assert.True(result.Accepted);
+        Assert.Equal([Section.III2], result.Submission!.Programs.Select(p => p.Section));
     }
 
     [Fact]
@@ -170,8 +183,11 @@ public sealed class DocumentFieldsTests
             .WithRegion(region)
             .Row("Asesorar a los SSPP", "Nº", "5", "Realizar asesorías", "Profesional de apoyo", "Actas", "100%"));
 
-    // Cuts the part's XML in the middle of an element, leaving a well-formed zip around it.
-    private static byte[] BreakMainPart(byte[] package, string part)
+    [System.Text.RegularExpressions.GeneratedRegex("(?<=<(?:x:)?sheet [^>]*)id=\"[^\"]+\"")]
+    private static partial System.Text.RegularExpressions.Regex FirstSheetId();
+
+    // Rewrites one part's XML (e.g. cut in the middle of an element), leaving a well-formed zip around it.
+    private static byte[] RewritePart(byte[] package, string part, Func<string, string> rewrite)
     {
         using var stream = new MemoryStream();
         stream.Write(package);
@@ -186,7 +202,7 @@ public sealed class DocumentFieldsTests
 
             entry.Delete();
             using var writer = new StreamWriter(zip.CreateEntry(part).Open());
-            writer.Write(xml[..(xml.Length / 2)]);
+            writer.Write(rewrite(xml));
         }
 
         return stream.ToArray();
