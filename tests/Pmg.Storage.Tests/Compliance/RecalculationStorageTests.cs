@@ -1,0 +1,217 @@
+using System.Globalization;
+using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.Extensions.DependencyInjection;
+using Pmg.Domain.Model;
+using Pmg.Pipeline;
+using Pmg.Pipeline.Messages;
+using Pmg.Pipeline.Recalculation;
+
+namespace Pmg.Storage.Tests.Recalculation;
+
+public sealed class RecalculationStorageTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    // 15 March 2010: after the 2009 closing date (31 January 2010).
+    private static readonly DateTimeOffset AfterClosing = new(2010, 3, 15, 12, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Upload = new(2010, 1, 20, 9, 0, 0, TimeSpan.Zero);
+    private static readonly string[] Regions = ["CL-TA", "CL-VS", "CL-BI"];
+
+    [Fact]
+    public async Task RecalculateAsync_ThreeClosingForms_WritesTheExpectedRegionalAndNationalResults()
+    {
+        await using var context = await ComplianceTestContext.CreateAsync(azurite, AfterClosing);
+        foreach (var region in Regions)
+        {
+            Assert.Equal(IngestionStatus.Accepted, (await context.IngestAsync(region, $"cierre-2009-{region}.docx", Upload)).Status);
+        }
+
+        var summary = await context.Compliance.RecalculateAsync("SERNAM", 2009);
+
+        using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(Samples.FormsDirectory, "..", "expected", "cierre-2009-expected.json")));
+        var results = await ComplianceTestContext.RowsAsync(context.Layout.RegionalResults, "SERNAM|2009");
+        var result = Assert.Single(summary.Results);
+        foreach (var region in Regions)
+        {
+            var pointer = result.Regions.Single(r => r.Pointer.RegionCode == region).Pointer;
+            foreach (var program in expected.RootElement.GetProperty("regions").GetProperty(region).GetProperty("results").EnumerateObject())
+            {
+                var row = Assert.Single(results, r => r.RowKey == $"{region}|{program.Name}|{pointer.SubmissionId}");
+                Assert.Equal(
+                    (program.Value.GetProperty("status").GetString(), program.Value.GetProperty("performance").GetString()),
+                    (row.GetString("Status"), row.GetString("DisplayPerformance")));
+                Assert.Equal(decimal.Parse(program.Value.GetProperty("earned").GetString()!, CultureInfo.InvariantCulture), decimal.Parse(row.GetString("EarnedWeight"), CultureInfo.InvariantCulture));
+            }
+        }
+
+        var national = await ComplianceTestContext.RowsAsync(context.Tables.NationalResults, "SERNAM|2009");
+        foreach (var program in expected.RootElement.GetProperty("national").EnumerateObject())
+        {
+            var row = Assert.Single(national, r => r.RowKey == program.Name);
+            Assert.Equal((program.Value.GetString(), 3, ""), (row.GetString("Status"), row.GetInt32("Regions"), row.GetString("Missing")));
+        }
+    }
+
+    [Fact]
+    public async Task RecalculateAsync_ThreeClosingForms_WritesTheWorkbookToReports()
+    {
+        await using var context = await ComplianceTestContext.CreateAsync(azurite, AfterClosing);
+        foreach (var region in Regions)
+        {
+            await context.IngestAsync(region, $"cierre-2009-{region}.docx", Upload);
+        }
+
+        var summary = await context.Compliance.RecalculateAsync();
+
+        Assert.Equal("SERNAM/2009/cumplimiento-20100315T120000Z.xlsx", summary.Results[0].ReportName);
+        var names = await context.Layout.Reports.GetBlobsAsync().Select(b => b.Name).ToListAsync();
+        Assert.Equal(["SERNAM/2009/cumplimiento-20100315T120000Z.xlsx", "SERNAM/2009/latest.xlsx"], names.Order(StringComparer.Ordinal));
+        var content = (await context.Layout.Reports.GetBlobClient("SERNAM/2009/latest.xlsx").DownloadContentAsync()).Value.Content;
+        using var document = SpreadsheetDocument.Open(content.ToStream(), false);
+        var workbook = document.WorkbookPart!;
+        Assert.Equal(["Nacional", "Regiones", "Actividades en riesgo", "Observaciones"], workbook.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value));
+
+        var nationalRows = SheetRows(workbook, "Nacional");
+        Assert.Equal(["III.1", "Gestión Territorial", "NO CUMPLE", "3", "1"], nationalRows[1]);
+        Assert.Equal(["III.2", "Complementariedad Territorial", "NO CUMPLE", "3", "1"], nationalRows[2]);
+        var regionRows = SheetRows(workbook, "Regiones");
+        var valparaiso = Assert.Single(regionRows, r => r[0] == "CL-VS");
+        Assert.Equal(("0.88", "NO CUMPLE"), (valparaiso[5], valparaiso[6]));
+        var atRisk = SheetRows(workbook, "Actividades en riesgo");
+        Assert.Equal(["Región", "Programa", "Objetivo", "Actividad", "Unidad", "Motivo", "Cita"], atRisk[0]);
+        Assert.Equal(summary.Results[0].AtRisk.Count, atRisk.Count - 1);
+        Assert.Contains(atRisk, r => r[0] == "Biobío" && r[5] == "La actividad está marcada como no cumplida.");
+    }
+
+    [Fact]
+    public async Task RecalculateAsync_ThreeClosingForms_QueuesOneDigestPerUnitDirectorAndCoordinator()
+    {
+        await using var context = await ComplianceTestContext.CreateAsync(azurite, AfterClosing);
+        foreach (var region in Regions)
+        {
+            await context.IngestAsync(region, $"cierre-2009-{region}.docx", Upload);
+        }
+
+        var summary = await context.Compliance.RecalculateAsync("SERNAM", 2009);
+
+        var digests = await context.DigestsAsync();
+        Assert.Equal(summary.Results[0].DigestsQueued, digests.Count);
+        var biobio = summary.Results[0].AtRisk.Where(a => a.RegionCode == "CL-BI").ToList();
+        Assert.NotEmpty(biobio);
+        foreach (var unit in biobio.Select(a => a.Unit).Where(u => u.Length > 0).Distinct())
+        {
+            var digest = Assert.Single(digests, d => d.Region.Code == "CL-BI" && d.Recipient == new AlertRecipient(AlertRoles.Unit, unit));
+            Assert.All(digest.Items, i => Assert.Equal(unit, i.Unit));
+            Assert.Equal(biobio.Count(a => a.Unit == unit), digest.Items.Count);
+        }
+
+        var director = Assert.Single(digests, d => d.Region.Code == "CL-BI" && d.Recipient.Role == AlertRoles.Director);
+        Assert.Equal(biobio.Count, director.Items.Count);
+        Assert.Contains(director.Scores, s => s.Section == "III.1" && s.Performance == 72.00m && s.Status == "NO CUMPLE");
+        var coordinator = Assert.Single(digests, d => d.Region.Code == "CL-BI" && d.Recipient.Role == AlertRoles.Coordinator);
+        Assert.Equal(biobio.Select(a => a.Unit).Where(u => u.Length > 0).Distinct().Order(StringComparer.Ordinal), coordinator.UnknownUnits);
+        Assert.Equal(digests.Count, digests.Select(d => d.DigestId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task RecalculateAsync_RunTwice_SameTablesAndNoNewDigests()
+    {
+        await using var context = await ComplianceTestContext.CreateAsync(azurite, AfterClosing);
+        foreach (var region in Regions)
+        {
+            await context.IngestAsync(region, $"cierre-2009-{region}.docx", Upload);
+        }
+
+        await context.Compliance.RecalculateAsync();
+        var first = await context.DigestsAsync();
+        var regional = await ComplianceTestContext.DumpAsync(context.Layout.RegionalResults);
+        var national = await ComplianceTestContext.DumpAsync(context.Tables.NationalResults);
+        var ledger = await ComplianceTestContext.DumpAsync(context.Tables.AlertLedger);
+
+        context.Time.Now = AfterClosing.AddHours(1);
+        var again = await context.Compliance.RecalculateAsync();
+
+        Assert.NotEmpty(first);
+        Assert.Empty(await context.DigestsAsync());
+        Assert.Equal(0, again.Results[0].DigestsQueued);
+        Assert.Equal(regional, await ComplianceTestContext.DumpAsync(context.Layout.RegionalResults));
+        Assert.Equal(national, await ComplianceTestContext.DumpAsync(context.Tables.NationalResults));
+        Assert.Equal(ledger, await ComplianceTestContext.DumpAsync(context.Tables.AlertLedger));
+    }
+
+    [Fact]
+    public async Task RecalculateAsync_IngestionSwitchesPointerMidway_TablesHoldTheNewSubmission()
+    {
+        // Tarapacá first sends the seed form (weights do not add up: INVALIDO); while the recalculation is scoring
+        // it, the closing form arrives (CUMPLE) and switches the pointer.
+        ComplianceTestContext? world = null;
+        IngestionOutcome? newer = null;
+        await using var context = await ComplianceTestContext.CreateAsync(azurite, AfterClosing, services =>
+        {
+            services.AddSingleton<TableComplianceStore>();
+            services.AddSingleton<IComplianceStore>(sp => new RacingStore(sp.GetRequiredService<TableComplianceStore>(), async () =>
+            {
+                newer = await world!.IngestAsync("CL-TA", "cierre-2009-CL-TA.docx", Upload.AddDays(1));
+            }));
+        });
+        world = context;
+        var older = await context.IngestAsync("CL-TA", "tarapaca-2009-etapa3.docx", Upload);
+        foreach (var region in Regions.Skip(1))
+        {
+            await context.IngestAsync(region, $"cierre-2009-{region}.docx", Upload);
+        }
+
+        var summary = await context.Compliance.RecalculateAsync("SERNAM", 2009);
+
+        Assert.NotNull(newer);
+        var tarapaca = summary.Results[0].Regions.Single(r => r.Pointer.RegionCode == "CL-TA");
+        Assert.Equal(newer!.SubmissionId, tarapaca.Pointer.SubmissionId);
+        var rows = await ComplianceTestContext.RowsAsync(context.Layout.RegionalResults, "SERNAM|2009");
+        Assert.Equal("CUMPLE", rows.Single(r => r.RowKey == $"CL-TA|III.1|{newer.SubmissionId}").GetString("Status"));
+        Assert.Equal("INVALIDO", rows.Single(r => r.RowKey == $"CL-TA|III.1|{older.SubmissionId}").GetString("Status"));
+        var national = await ComplianceTestContext.RowsAsync(context.Tables.NationalResults, "SERNAM|2009");
+        var iii1 = national.Single(r => r.RowKey == "III.1");
+        Assert.Contains("CL-TA=" + newer.SubmissionId, iii1.GetString("Basis"), StringComparison.Ordinal);
+        Assert.Equal(1, iii1.GetInt32("Complying"));
+    }
+
+    private static List<string[]> SheetRows(WorkbookPart workbook, string name)
+    {
+        var sheet = workbook.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == name);
+        var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
+        var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
+        return part.Worksheet.Descendants<Row>().Select(r => r.Elements<Cell>().Select(c => c.DataType?.Value == CellValues.SharedString
+            ? shared[int.Parse(c.CellValue!.Text, CultureInfo.InvariantCulture)]
+            : c.InlineString?.InnerText ?? c.CellValue?.Text ?? "").ToArray()).ToList();
+    }
+
+    /// <summary>The real store, except that the first time a Tarapacá submission is loaded an ingestion runs first and switches the pointer.</summary>
+    private sealed class RacingStore(IComplianceStore inner, Func<Task> ingest) : IComplianceStore
+    {
+        private bool _raced;
+
+        public Task<IReadOnlyList<CurrentSubmission>> ListCurrentAsync(string? service, int? year, CancellationToken cancellationToken = default) =>
+            inner.ListCurrentAsync(service, year, cancellationToken);
+
+        public async Task<Submission> LoadSubmissionAsync(CurrentSubmission pointer, CancellationToken cancellationToken = default)
+        {
+            var submission = await inner.LoadSubmissionAsync(pointer, cancellationToken);
+            if (!_raced && pointer.RegionCode == "CL-TA")
+            {
+                _raced = true;
+                await ingest();
+            }
+
+            return submission;
+        }
+
+        public Task SaveRegionalResultsAsync(CurrentSubmission pointer, Pmg.Domain.Rules.SubmissionEvaluation evaluation, CancellationToken cancellationToken = default) =>
+            inner.SaveRegionalResultsAsync(pointer, evaluation, cancellationToken);
+
+        public Task<IReadOnlyList<StoredNationalResult>> GetNationalResultsAsync(string service, int year, CancellationToken cancellationToken = default) =>
+            inner.GetNationalResultsAsync(service, year, cancellationToken);
+
+        public Task<bool> TrySaveNationalResultAsync(StoredNationalResult result, CancellationToken cancellationToken = default) =>
+            inner.TrySaveNationalResultAsync(result, cancellationToken);
+    }
+}
