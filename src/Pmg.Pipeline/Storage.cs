@@ -92,7 +92,7 @@ public sealed record StoredActivity(
     string Unit,
     string Means,
     decimal? Weight,
-    Compliance Compliance,
+    Pmg.Domain.Model.Compliance Compliance,
     string RawCompliance,
     string Location);
 

@@ -1,6 +1,7 @@
 using Pmg.Domain.Model;
 using Pmg.Domain.Reading;
 using Pmg.Domain.Regions;
+using Mark = Pmg.Domain.Model.Compliance;
 
 namespace Pmg.Pipeline.Tests;
 
@@ -10,7 +11,7 @@ internal sealed class SubmissionBuilder
     private string _service = "SERNAM";
     private int _year = 2009;
     private Region? _region = RegionCatalog.FindByCode("CL-TA");
-    private readonly List<(decimal Weight, Compliance Mark)> _activities = [];
+    private readonly List<(decimal Weight, Mark Mark)> _activities = [];
 
     public SubmissionBuilder ForYear(int year)
     {
@@ -24,7 +25,7 @@ internal sealed class SubmissionBuilder
         return this;
     }
 
-    public SubmissionBuilder WithActivity(decimal weight, Compliance mark)
+    public SubmissionBuilder WithActivity(decimal weight, Mark mark)
     {
         _activities.Add((weight, mark));
         return this;
@@ -38,7 +39,7 @@ internal sealed class SubmissionBuilder
             Weight = a.Weight,
             RawWeight = a.Weight + "%",
             Compliance = a.Mark,
-            RawCompliance = a.Mark == Compliance.Complied ? "Sí" : a.Mark == Compliance.NotComplied ? "No" : "",
+            RawCompliance = a.Mark == Mark.Complied ? "Sí" : a.Mark == Mark.NotComplied ? "No" : "",
             Location = new SourceLocation(Section.III1, i + 1),
         }).ToArray();
         var objective = new Objective { Text = "Objetivo 1", Activities = activities, Location = new SourceLocation(Section.III1, 1) };

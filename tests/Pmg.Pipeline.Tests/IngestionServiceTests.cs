@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Pmg.Domain.Diagnostics;
 using Pmg.Domain.Model;
 using Pmg.Domain.Rules;
+using Mark = Pmg.Domain.Model.Compliance;
 
 namespace Pmg.Pipeline.Tests;
 
@@ -16,7 +17,7 @@ public sealed class IngestionServiceTests
     {
         using var harness = new Harness();
         harness.Reader.Returns("formulario.docx", new SubmissionBuilder()
-            .WithActivity(60m, Compliance.Complied).WithActivity(40m, Compliance.NotComplied).Read("formulario.docx"));
+            .WithActivity(60m, Mark.Complied).WithActivity(40m, Mark.NotComplied).Read("formulario.docx"));
 
         var outcome = await harness.IngestAsync(TarapacaBlob, uploadedAt: Monday);
 
@@ -43,7 +44,7 @@ public sealed class IngestionServiceTests
     public async Task IngestAsync_PathGivesServiceYearRegion_ReaderReceivesThem()
     {
         using var harness = new Harness();
-        harness.Reader.Returns("formulario.docx", new SubmissionBuilder().WithActivity(100m, Compliance.Complied).Read("formulario.docx"));
+        harness.Reader.Returns("formulario.docx", new SubmissionBuilder().WithActivity(100m, Mark.Complied).Read("formulario.docx"));
 
         var outcome = await harness.IngestAsync("sernam/2009/Tarapacá/formulario.docx");
 
@@ -78,7 +79,7 @@ public sealed class IngestionServiceTests
     public async Task IngestAsync_DocumentOfAnotherRegion_RefusedAsRegionMismatch()
     {
         using var harness = new Harness();
-        harness.Reader.Returns("formulario.docx", new SubmissionBuilder().InRegion("CL-VS").WithActivity(100m, Compliance.Complied).Read("formulario.docx"));
+        harness.Reader.Returns("formulario.docx", new SubmissionBuilder().InRegion("CL-VS").WithActivity(100m, Mark.Complied).Read("formulario.docx"));
 
         var outcome = await harness.IngestAsync(TarapacaBlob);
 
@@ -95,7 +96,7 @@ public sealed class IngestionServiceTests
     {
         using var harness = new Harness();
         var readerReason = Diagnostic.Error(PipelineCodes.RegionMismatch, "El formulario indica la región Valparaíso en III.1, REGIÓN, pero el archivo se envió para la región Tarapacá.", new SourceLocation(Section.III1, null, "REGIÓN"));
-        var read = new SubmissionBuilder().InRegion("CL-VS").WithActivity(100m, Compliance.Complied).Read("formulario.docx");
+        var read = new SubmissionBuilder().InRegion("CL-VS").WithActivity(100m, Mark.Complied).Read("formulario.docx");
         harness.Reader.Returns("formulario.docx", read with { Diagnostics = [readerReason] });
 
         var outcome = await harness.IngestAsync(TarapacaBlob);
@@ -108,7 +109,7 @@ public sealed class IngestionServiceTests
     public async Task IngestAsync_ReaderReportsServiceMismatch_Refused()
     {
         using var harness = new Harness();
-        var read = new SubmissionBuilder().WithActivity(100m, Compliance.Complied).Read("formulario.docx");
+        var read = new SubmissionBuilder().WithActivity(100m, Mark.Complied).Read("formulario.docx");
         harness.Reader.Returns("formulario.docx", read with
         {
             Diagnostics = [Diagnostic.Error(PipelineCodes.ServiceMismatch, "El formulario indica el servicio «INJUV», pero el archivo se envió para el servicio «SERNAM».", SourceLocation.Document)],
@@ -127,7 +128,7 @@ public sealed class IngestionServiceTests
     public async Task IngestAsync_FormWithInvalidProgramme_AcceptedWithErrorInReceipt()
     {
         using var harness = new Harness();
-        harness.Reader.Returns("formulario.docx", new SubmissionBuilder().WithActivity(5m, Compliance.Complied).WithActivity(2.35m, Compliance.Unmarked).Read("formulario.docx"));
+        harness.Reader.Returns("formulario.docx", new SubmissionBuilder().WithActivity(5m, Mark.Complied).WithActivity(2.35m, Mark.Unmarked).Read("formulario.docx"));
 
         var outcome = await harness.IngestAsync(TarapacaBlob, uploader: "Ana.Perez@sernam.cl");
 
@@ -142,7 +143,7 @@ public sealed class IngestionServiceTests
     public async Task IngestAsync_DocumentOfAnotherYear_RefusedAsYearMismatch()
     {
         using var harness = new Harness();
-        harness.Reader.Returns("formulario.docx", new SubmissionBuilder().ForYear(2010).WithActivity(100m, Compliance.Complied).Read("formulario.docx"));
+        harness.Reader.Returns("formulario.docx", new SubmissionBuilder().ForYear(2010).WithActivity(100m, Mark.Complied).Read("formulario.docx"));
 
         var outcome = await harness.IngestAsync(TarapacaBlob);
 
@@ -191,7 +192,7 @@ public sealed class IngestionServiceTests
     public async Task IngestAsync_SameVersionTwice_SecondIsDuplicateAndChangesNothing()
     {
         using var harness = new Harness();
-        harness.Reader.Returns("formulario.docx", new SubmissionBuilder().WithActivity(100m, Compliance.Complied).Read("formulario.docx"));
+        harness.Reader.Returns("formulario.docx", new SubmissionBuilder().WithActivity(100m, Mark.Complied).Read("formulario.docx"));
 
         var first = await harness.IngestAsync(TarapacaBlob);
         var second = await harness.IngestAsync(TarapacaBlob);
@@ -207,7 +208,7 @@ public sealed class IngestionServiceTests
     public async Task IngestAsync_NewVersionOfSameBlob_IsANewSubmission()
     {
         using var harness = new Harness();
-        harness.Reader.Returns("formulario.docx", new SubmissionBuilder().WithActivity(100m, Compliance.Complied).Read("formulario.docx"));
+        harness.Reader.Returns("formulario.docx", new SubmissionBuilder().WithActivity(100m, Mark.Complied).Read("formulario.docx"));
 
         var first = await harness.IngestAsync(TarapacaBlob, version: "0x1", uploadedAt: Monday);
         var second = await harness.IngestAsync(TarapacaBlob, version: "0x2", uploadedAt: Monday.AddHours(1));
@@ -221,7 +222,7 @@ public sealed class IngestionServiceTests
     public async Task IngestAsync_RedeliveryAfterCrash_ResumesAndQueuesTheReceipt()
     {
         using var harness = new Harness();
-        harness.Reader.Returns("formulario.docx", new SubmissionBuilder().WithActivity(100m, Compliance.Complied).Read("formulario.docx"));
+        harness.Reader.Returns("formulario.docx", new SubmissionBuilder().WithActivity(100m, Mark.Complied).Read("formulario.docx"));
         var failingOnce = new FailingOnceTagger(harness.Tagger);
         var service = ActivatorUtilities.CreateInstance<IngestionService>(harness.Provider, failingOnce);
         IncomingBlob Blob() => new(TarapacaBlob, "0x1", new MemoryStream([1]), new Dictionary<string, string>());
@@ -242,8 +243,8 @@ public sealed class IngestionServiceTests
     public async Task IngestAsync_OlderUploadProcessedLast_StaysHistory()
     {
         using var harness = new Harness();
-        harness.Reader.Returns("nuevo.docx", new SubmissionBuilder().WithActivity(100m, Compliance.Complied).Read("nuevo.docx"));
-        harness.Reader.Returns("viejo.docx", new SubmissionBuilder().WithActivity(100m, Compliance.NotComplied).Read("viejo.docx"));
+        harness.Reader.Returns("nuevo.docx", new SubmissionBuilder().WithActivity(100m, Mark.Complied).Read("nuevo.docx"));
+        harness.Reader.Returns("viejo.docx", new SubmissionBuilder().WithActivity(100m, Mark.NotComplied).Read("viejo.docx"));
 
         var newer = await harness.IngestAsync("SERNAM/2009/CL-TA/nuevo.docx", uploadedAt: Monday.AddDays(1));
         var older = await harness.IngestAsync("SERNAM/2009/CL-TA/viejo.docx", uploadedAt: Monday);
@@ -258,8 +259,8 @@ public sealed class IngestionServiceTests
     public async Task IngestAsync_NewerUploadProcessedLast_BecomesCurrent()
     {
         using var harness = new Harness();
-        harness.Reader.Returns("nuevo.docx", new SubmissionBuilder().WithActivity(100m, Compliance.Complied).Read("nuevo.docx"));
-        harness.Reader.Returns("viejo.docx", new SubmissionBuilder().WithActivity(100m, Compliance.NotComplied).Read("viejo.docx"));
+        harness.Reader.Returns("nuevo.docx", new SubmissionBuilder().WithActivity(100m, Mark.Complied).Read("nuevo.docx"));
+        harness.Reader.Returns("viejo.docx", new SubmissionBuilder().WithActivity(100m, Mark.NotComplied).Read("viejo.docx"));
 
         await harness.IngestAsync("SERNAM/2009/CL-TA/viejo.docx", uploadedAt: Monday);
         var newer = await harness.IngestAsync("SERNAM/2009/CL-TA/nuevo.docx", uploadedAt: Monday.AddDays(1));
@@ -272,7 +273,7 @@ public sealed class IngestionServiceTests
     public async Task IngestAsync_PointerChangedConcurrentlyByOlderUpload_RetriesAndWins()
     {
         using var harness = new Harness();
-        harness.Reader.Returns("nuevo.docx", new SubmissionBuilder().WithActivity(100m, Compliance.Complied).Read("nuevo.docx"));
+        harness.Reader.Returns("nuevo.docx", new SubmissionBuilder().WithActivity(100m, Mark.Complied).Read("nuevo.docx"));
         harness.Current.BeforeNextWrite = store => store.Put(
             new CurrentSubmission("SERNAM", 2009, "CL-TA", "otro", "SERNAM/2009/CL-TA/viejo.docx", "0x9", Monday));
 
@@ -287,7 +288,7 @@ public sealed class IngestionServiceTests
     public async Task IngestAsync_PointerChangedConcurrentlyByNewerUpload_LeavesNewerCurrent()
     {
         using var harness = new Harness();
-        harness.Reader.Returns("viejo.docx", new SubmissionBuilder().WithActivity(100m, Compliance.Complied).Read("viejo.docx"));
+        harness.Reader.Returns("viejo.docx", new SubmissionBuilder().WithActivity(100m, Mark.Complied).Read("viejo.docx"));
         harness.Current.BeforeNextWrite = store => store.Put(
             new CurrentSubmission("SERNAM", 2009, "CL-TA", "otro", "SERNAM/2009/CL-TA/nuevo.docx", "0x9", Monday.AddDays(2)));
 
@@ -318,7 +319,7 @@ public sealed class IngestionServiceTests
     public async Task RecordFailureAsync_AlreadyProcessed_KeepsTheOutcome()
     {
         using var harness = new Harness();
-        harness.Reader.Returns("formulario.docx", new SubmissionBuilder().WithActivity(100m, Compliance.Complied).Read("formulario.docx"));
+        harness.Reader.Returns("formulario.docx", new SubmissionBuilder().WithActivity(100m, Mark.Complied).Read("formulario.docx"));
         var accepted = await harness.IngestAsync(TarapacaBlob);
 
         var outcome = await harness.Service.RecordFailureAsync(TarapacaBlob, "0x1", "late poison message");
