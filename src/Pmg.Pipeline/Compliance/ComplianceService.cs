@@ -62,9 +62,10 @@ internal sealed class ComplianceService(
                 .SelectMany(s => s.Evaluation.Programs.Select(p => new RegionalStatus(s.Evaluation.Submission.Region!, p.Section, p.Status)))
                 .ToList();
             var submitted = scores.Select(s => s.Evaluation.Submission.Region).OfType<Region>().ToList();
+            // Only programmes some region committed: an expected region that sent nothing does not create a programme.
             var national = SectionExtensions.Programs
+                .Where(section => statuses.Any(s => s.Section == section))
                 .Select(section => NationalRules.Evaluate(section, statuses, expected, closingPassed, submitted))
-                .Where(n => n.Regions > 0)
                 .ToList();
 
             // The national rows stand for exactly these submissions: if any pointer moved meanwhile, start again.

@@ -1,0 +1,201 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Pmg.Domain.Model;
+using Pmg.Domain.Regions;
+using Pmg.Domain.Rules;
+using Pmg.Pipeline.Messages;
+using Pmg.Pipeline.Recalculation;
+
+namespace Pmg.Pipeline.Tests.Recalculation;
+
+/// <summary>The recalculation wired as a host wires it (AddPmgPipeline + AddPmgCompliance) over in-memory stores and a fake clock.</summary>
+internal sealed class RecalculationHarness : IDisposable
+{
+    private readonly ServiceProvider _provider;
+
+    public RecalculationHarness(DateTimeOffset now, string expectedRegions = "", string closingMonthDay = "01-31", string reminder = "7.00:00:00", Func<MemoryComplianceStore, IComplianceStore>? wrapStore = null)
+    {
+        Clock = new FakeTimeProvider(now);
+        Clock.SetLocalTimeZone(TimeZoneInfo.Utc);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Pmg:Services"] = "SERNAM",
+                ["Pmg:ExpectedRegions"] = expectedRegions,
+                ["Pmg:ClosingMonthDay"] = closingMonthDay,
+                ["Pmg:ReminderInterval"] = reminder,
+            })
+            .Build();
+        var collection = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
+            .AddSingleton<TimeProvider>(Clock)
+            .AddSingleton(wrapStore?.Invoke(Store) ?? Store)
+            .AddSingleton<ICurrentSubmissionStore>(Store)
+            .AddSingleton<IAlertLedger>(Ledger)
+            .AddSingleton<IAlertQueue>(Alerts)
+            .AddSingleton<IReportStore>(Reports);
+        collection.AddPmgPipeline(configuration).AddPmgCompliance();
+        _provider = collection.BuildServiceProvider();
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public MemoryComplianceStore Store { get; } = new();
+
+    public MemoryAlertLedger Ledger { get; } = new();
+
+    public MemoryAlertQueue Alerts { get; } = new();
+
+    public MemoryReportStore Reports { get; } = new();
+
+    public IComplianceService Service => _provider.GetRequiredService<IComplianceService>();
+
+    public void Dispose() => _provider.Dispose();
+
+    /// <summary>A form of one programme (III.1) with one objective per activity group and its III.4 rows.</summary>
+    public static Submission Form(string region, IEnumerable<Activity> activities, IEnumerable<ProgressRow>? progress = null, string objective = "Fortalecer la coordinación regional con los servicios públicos") =>
+        new()
+        {
+            Service = "SERNAM",
+            Year = 2009,
+            Region = RegionCatalog.FindByCode(region),
+            SourceFile = region + ".docx",
+            Programs =
+            [
+                new WorkProgram
+                {
+                    Section = Section.III1,
+                    Objectives = [new Objective { Text = objective, Location = new SourceLocation(Section.III1, 1), Activities = [.. activities] }],
+                },
+            ],
+            ProgressRows = progress?.ToArray() ?? [new ProgressRow { Objective = objective, Progress = "Se avanza según lo planificado.", Location = new SourceLocation(Section.III4, 1) }],
+        };
+
+    public static Activity Act(string text, decimal weight, Compliance mark, string unit = "Unidad de Gestión Territorial") =>
+        new() { Text = text, Weight = weight, Compliance = mark, Unit = unit, Location = new SourceLocation(Section.III1, 2) };
+
+    /// <summary>Ten activities of 10 points with the given marks (the rest complied).</summary>
+    public static Activity[] Ten(params (int Index, Compliance Mark, string Unit)[] marks) =>
+        Enumerable.Range(1, 10).Select(i =>
+        {
+            var mark = marks.FirstOrDefault(m => m.Index == i);
+            return Act($"Actividad {i}", 10m, mark.Index == i ? mark.Mark : Compliance.Complied, mark.Index == i ? mark.Unit : "Unidad de Gestión Territorial");
+        }).ToArray();
+}
+
+/// <summary>Current pointers and submissions in memory; tests can switch a pointer as an ingestion would.</summary>
+internal sealed class MemoryComplianceStore : IComplianceStore, ICurrentSubmissionStore
+{
+    private readonly Dictionary<string, CurrentSubmission> _pointers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Submission> _submissions = new(StringComparer.Ordinal);
+    private int _etag;
+
+    public Dictionary<string, SubmissionEvaluation> RegionalResults { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, StoredNationalResult> National { get; } = new(StringComparer.Ordinal);
+
+    public int NationalWrites { get; private set; }
+
+    /// <summary>Stores a submission and points its region at it (as an accepted ingestion does).</summary>
+    public string Put(Submission submission)
+    {
+        var id = "s" + (_submissions.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _submissions[id] = submission;
+        var region = submission.Region!.Code;
+        _pointers[region] = new CurrentSubmission("SERNAM", submission.Year, region, id, $"SERNAM/{submission.Year}/{region}/{submission.SourceFile}", "v", DateTimeOffset.UnixEpoch)
+        {
+            ETag = "e" + (++_etag).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return id;
+    }
+
+    public Task<IReadOnlyList<CurrentSubmission>> ListCurrentAsync(string? service, int? year, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<CurrentSubmission>>(_pointers.Values.Where(p => (service is null || p.Service == service) && (year is null || p.Year == year)).ToArray());
+
+    public Task<Submission> LoadSubmissionAsync(CurrentSubmission pointer, CancellationToken cancellationToken = default) => Task.FromResult(_submissions[pointer.SubmissionId]);
+
+    public Task SaveRegionalResultsAsync(CurrentSubmission pointer, SubmissionEvaluation evaluation, CancellationToken cancellationToken = default)
+    {
+        RegionalResults[pointer.SubmissionId] = evaluation;
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<StoredNationalResult>> GetNationalResultsAsync(string service, int year, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<StoredNationalResult>>(National.Values.ToArray());
+
+    public Task<bool> TrySaveNationalResultAsync(StoredNationalResult result, CancellationToken cancellationToken = default)
+    {
+        if (National.TryGetValue(result.Section, out var existing) ? existing.ETag != result.ETag : result.ETag is not null)
+        {
+            return Task.FromResult(false);
+        }
+
+        NationalWrites++;
+        National[result.Section] = result with { ETag = "n" + NationalWrites.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        return Task.FromResult(true);
+    }
+
+    public Task<CurrentSubmission?> GetAsync(string service, int year, string regionCode, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_pointers.GetValueOrDefault(regionCode));
+
+    public Task<bool> TryAddAsync(CurrentSubmission pointer, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<bool> TryReplaceAsync(CurrentSubmission pointer, string etag, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+}
+
+internal sealed class MemoryAlertLedger : IAlertLedger
+{
+    public Dictionary<string, Dictionary<string, AlertLedgerEntry>> Entries { get; } = new(StringComparer.Ordinal);
+
+    public Task<IReadOnlyList<AlertLedgerEntry>> GetAsync(string service, int year, string regionCode, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<AlertLedgerEntry>>(Entries.TryGetValue(regionCode, out var e) ? e.Values.ToArray() : []);
+
+    public Task SaveAsync(string service, int year, string regionCode, IReadOnlyList<AlertLedgerEntry> entries, CancellationToken cancellationToken = default)
+    {
+        if (!Entries.TryGetValue(regionCode, out var region))
+        {
+            Entries[regionCode] = region = new Dictionary<string, AlertLedgerEntry>(StringComparer.Ordinal);
+        }
+
+        foreach (var entry in entries)
+        {
+            region[entry.Key] = entry;
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+internal sealed class MemoryAlertQueue : IAlertQueue
+{
+    public List<AlertDigestMessage> Messages { get; } = [];
+
+    public Task EnqueueAsync(AlertDigestMessage digest, CancellationToken cancellationToken = default)
+    {
+        // Through JSON, as the queue carries it.
+        Messages.Add(AlertDigestJson.Deserialize(AlertDigestJson.Serialize(digest))!);
+        return Task.CompletedTask;
+    }
+
+    public List<AlertDigestMessage> Take()
+    {
+        var taken = Messages.ToList();
+        Messages.Clear();
+        return taken;
+    }
+}
+
+internal sealed class MemoryReportStore : IReportStore
+{
+    public Dictionary<string, byte[]> Blobs { get; } = new(StringComparer.Ordinal);
+
+    public Task SaveAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+    {
+        Blobs[name] = content.ToArray();
+        return Task.CompletedTask;
+    }
+}
