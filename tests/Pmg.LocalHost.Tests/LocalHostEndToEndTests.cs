@@ -33,14 +33,22 @@ public sealed class LocalHostEndToEndTests(AzuriteFixture azurite) : IClassFixtu
         var cierreIii1 = cierreRecord.Programs.Single(p => p.Section == "III.1");
         Assert.Equal(("CUMPLE", 96.00m), (cierreIii1.Status, cierreIii1.DisplayPerformance));
 
-        var results = await LocalHostTestContextRows.RegionalResultsAsync(host, "SERNAM|2009");
+        var results = await TableRows.RowsAsync(host.Layout.RegionalResults, "SERNAM|2009");
         Assert.Contains(results, r => r.RowKey == "CL-TA|III.1|" + seedRecord.Id && r.GetString("Status") == "INVALIDO");
         Assert.Contains(results, r => r.RowKey == "CL-TA|III.1|" + cierreRecord.Id && r.GetString("Status") == "CUMPLE" && r.GetString("DisplayPerformance") == "96.00");
+
+        var seedActivities = await TableRows.RowsAsync(host.Layout.Activities, seedRecord.Id);
+        Assert.Equal((25, 9, 3), (
+            seedActivities.Count(a => a.GetString("Section") == "III.1"),
+            seedActivities.Count(a => a.GetString("Section") == "III.2"),
+            seedActivities.Count(a => a.GetString("Section") == "III.3")));
 
         var current = await host.CurrentSubmissions.GetAsync("SERNAM", 2009, "CL-TA");
         Assert.Equal(cierreRecord.Id, current?.SubmissionId);
     }
 
+    // The Failed record carries the id of the blob's name and ETag as the extension wrote them to
+    // webjobs-blobtrigger-poison: only the poison handler records failures, so the message went through that queue.
     [Fact]
     public async Task BlobTrigger_ReaderFailsEveryTime_PoisonedThenVisibleAsFailedSubmission()
     {
@@ -55,6 +63,8 @@ public sealed class LocalHostEndToEndTests(AzuriteFixture azurite) : IClassFixtu
         var status = await host.Queries.GetStatusAsync("SERNAM", 2009);
         var problem = Assert.Single(status.Problems, p => p.Id == record.Id);
         Assert.Equal(IngestionStatus.Failed, problem.Outcome);
+        var tags = (await host.Forms.GetBlobClient(broken.Name).GetTagsAsync()).Value.Tags;
+        Assert.Equal("failed", tags["pmg-outcome"]);
         Assert.Equal(
             ["No se pudo procesar el archivo después de varios intentos; el equipo técnico fue notificado. Detalle: la ingesta falló en cada uno de los reintentos automáticos."],
             problem.Reasons);
