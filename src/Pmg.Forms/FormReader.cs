@@ -1,6 +1,4 @@
-using System.IO.Packaging;
 using System.Xml;
-using DocumentFormat.OpenXml.Packaging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pmg.Domain.Model;
@@ -15,7 +13,8 @@ namespace Pmg.Forms;
 
 /// <summary>
 /// Reads a submitted .docx or .xlsx into a <see cref="Submission"/>: bounds and inspects the package first, then
-/// reads it with OpenXML into a neutral layout and assembles the form. Bad input becomes a refusal, never an exception.
+/// reads the parts the inspector vetted (inflated once) into a neutral layout with a forward-only XML reader, and
+/// assembles the form. Bad input becomes a refusal, never an exception.
 /// </summary>
 public sealed class FormReader : IFormReader
 {
@@ -35,22 +34,31 @@ public sealed class FormReader : IFormReader
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(options);
         var bytes = await CopyBoundedAsync(content, limits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
-        var verdict = PackageInspector.Inspect(bytes, fileName, limits);
-        if (verdict.Refusal is { } refusal)
+        var (verdict, package) = PackageInspector.Vet(bytes, fileName, limits);
+        if (verdict.Refusal is { } refusal || package is null)
         {
-            Log.FormRefused(logger, fileName, refusal.Code);
-            return FormReadResult.Refused(fileName, verdict.Format, refusal);
+            var diagnostic = verdict.Refusal ?? Refusals.Corrupt(fileName, "su contenido no se pudo leer como documento Word o Excel");
+            Log.FormRefused(logger, fileName, diagnostic.Code);
+            return FormReadResult.Refused(fileName, verdict.Format, diagnostic);
         }
 
         FormLayout layout;
-        try
+        using (package)
         {
-            layout = ReadLayout(bytes, verdict.Format);
-        }
-        catch (Exception exception) when (IsCorruptPackage(exception))
-        {
-            Log.FormCorrupt(logger, fileName, exception);
-            return FormReadResult.Refused(fileName, verdict.Format, Refusals.Corrupt(fileName, "su contenido no se pudo leer como documento Word o Excel"));
+            try
+            {
+                layout = ReadLayout(package);
+            }
+            catch (PackageRefusedException refused)
+            {
+                Log.FormRefused(logger, fileName, refused.Refusal.Code);
+                return FormReadResult.Refused(fileName, verdict.Format, refused.Refusal);
+            }
+            catch (XmlException exception)
+            {
+                Log.FormCorrupt(logger, fileName, exception);
+                return FormReadResult.Refused(fileName, verdict.Format, Refusals.Corrupt(package.FileName, "una de sus partes no es XML válido"));
+            }
         }
 
         var assembled = FormAssembler.Assemble(layout, fileName, options);
@@ -70,35 +78,13 @@ public sealed class FormReader : IFormReader
         };
     }
 
-    private FormLayout ReadLayout(byte[] bytes, FormFormat format)
+    // The readers parse the parts the inspector inflated and vetted, once each, straight into the layout.
+    private static FormLayout ReadLayout(VettedPackage package) => package.Format switch
     {
-        var settings = new OpenSettings { MaxCharactersInPart = limits.MaxInflatedBytes };
-        using var stream = new MemoryStream(bytes, writable: false);
-        switch (format)
-        {
-            case FormFormat.Word:
-                using (var document = WordprocessingDocument.Open(stream, false, settings))
-                {
-                    return WordLayoutReader.Read(document);
-                }
-
-            case FormFormat.Excel:
-                using (var workbook = SpreadsheetDocument.Open(stream, false, settings))
-                {
-                    return ExcelLayoutReader.Read(workbook);
-                }
-
-            default:
-                return new FormLayout(format, []);
-        }
-    }
-
-    // What OpenXML and System.IO.Packaging raise for packages that are damaged in ways inspection cannot see
-    // (dangling relationship ids and invalid attribute values surface as argument and key errors).
-    private static bool IsCorruptPackage(Exception exception) =>
-        exception is OpenXmlPackageException or InvalidDataException or XmlException or FileFormatException
-            or FormatException or IOException or InvalidOperationException or NotSupportedException
-            or ArgumentException or KeyNotFoundException;
+        FormFormat.Word => WordLayoutReader.Read(package),
+        FormFormat.Excel => ExcelLayoutReader.Read(package),
+        _ => new FormLayout(package.Format, []),
+    };
 
     // Reads at most one byte more than the limit, so an oversized upload is refused without buffering all of it.
     private static async Task<byte[]> CopyBoundedAsync(Stream content, long maxBytes, CancellationToken cancellationToken)

@@ -1,8 +1,9 @@
 using System.Globalization;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using System.Text;
+using System.Xml;
 using Pmg.Domain.Model;
 using Pmg.Forms.Layout;
+using Pmg.Forms.Safety;
 
 namespace Pmg.Forms.Excel;
 
@@ -10,9 +11,15 @@ namespace Pmg.Forms.Excel;
 /// Turns a workbook into the neutral layout: per sheet, its name as a paragraph and its rows as one table.
 /// Shared and inline strings are read, line breaks split a cell into lines, vertically merged ranges mark the
 /// covered cells as continuing the one above, and numbers keep whether they are shown as a percentage.
+/// Each vetted part (workbook, styles, shared strings, sheets) is read in one forward-only pass (no DOM), by element
+/// name in the Open XML SpreadsheetML namespace; the sheet caps are enforced while the rows are read.
 /// </summary>
 internal static class ExcelLayoutReader
 {
+    // DocumentFormat.OpenXml's namespaces for the default (x:) and r: prefixes.
+    private const string S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
     // Built-in number formats 9 ("0%") and 10 ("0.00%").
     private static readonly HashSet<uint> PercentBuiltIns = [9, 10];
 
@@ -20,57 +27,232 @@ internal static class ExcelLayoutReader
     private const uint MaxRows = 1_048_576;
     private const int MaxColumns = 16_384;
 
-    /// <summary>Reads every worksheet of an opened workbook, in tab order.</summary>
-    public static FormLayout Read(SpreadsheetDocument document)
+    /// <summary>Reads every worksheet of a vetted workbook, in tab order; XML errors surface as <see cref="XmlException"/>.</summary>
+    public static FormLayout Read(VettedPackage package)
     {
         var blocks = new List<LayoutBlock>();
-        var workbookPart = document.WorkbookPart;
-        var sheets = workbookPart?.Workbook?.Sheets?.Elements<Sheet>() ?? [];
-        var sharedStrings = workbookPart?.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(ItemText).ToList() ?? [];
-        var percentStyles = PercentStyleIndexes(workbookPart?.WorkbookStylesPart?.Stylesheet);
-        foreach (var sheet in sheets)
+        if (package.MainPart is not { } workbook || !package.TryGetPart(workbook, out var workbookBytes))
         {
-            if (sheet.Id?.Value is not { } id || !workbookPart!.TryGetPartById(id, out var found) || found is not WorksheetPart part || part.Worksheet is null)
+            return new FormLayout(FormFormat.Excel, blocks);
+        }
+
+        var relationships = package.RelationshipsFrom(workbook);
+        var sharedStrings = ReadSharedStrings(package, Target(relationships, "/sharedStrings"));
+        var percentStyles = ReadPercentStyles(package, Target(relationships, "/styles"));
+        var text = new StringBuilder();
+        foreach (var (name, id) in ReadSheetList(package, workbookBytes))
+        {
+            if (id is null || FindById(relationships, id) is not { } relationship
+                || !relationship.Type.EndsWith("/worksheet", StringComparison.Ordinal)
+                || relationship.Target is not { } part || !package.TryGetPart(part, out var sheetBytes) || sheetBytes.IsEmpty)
             {
                 continue;
             }
 
-            blocks.Add(new LayoutParagraph(sheet.Name?.Value ?? ""));
-            blocks.Add(ReadSheet(part.Worksheet, sharedStrings, percentStyles));
+            var guard = new SheetGuard(package.FileName, part, package.Limits);
+            blocks.Add(new LayoutParagraph(name));
+            blocks.Add(ReadSheet(package, sheetBytes, guard, sharedStrings, percentStyles, text));
         }
 
         return new FormLayout(FormFormat.Excel, blocks);
     }
 
-    private static LayoutTable ReadSheet(Worksheet worksheet, List<string> sharedStrings, HashSet<uint> percentStyles)
+    private static PackageRelationship? FindById(IReadOnlyList<PackageRelationship> relationships, string id)
+    {
+        foreach (var relationship in relationships)
+        {
+            if (relationship.Id == id)
+            {
+                return relationship;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Target(IReadOnlyList<PackageRelationship> relationships, string typeSuffix)
+    {
+        foreach (var relationship in relationships)
+        {
+            if (relationship.Type.EndsWith(typeSuffix, StringComparison.Ordinal))
+            {
+                return relationship.Target;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>workbook.xml's sheets/sheet: name and relationship id, in tab order.</summary>
+    private static List<(string Name, string? Id)> ReadSheetList(VettedPackage package, ReadOnlyMemory<byte> bytes)
+    {
+        var sheets = new List<(string, string?)>();
+        using var xml = package.OpenXml(bytes);
+        var sheet = xml.NameTable.Add("sheet");
+        var ns = xml.NameTable.Add(S);
+        while (xml.Read())
+        {
+            if (xml.NodeType == XmlNodeType.Element && ReferenceEquals(xml.LocalName, sheet) && ReferenceEquals(xml.NamespaceURI, ns))
+            {
+                sheets.Add((xml.GetAttribute("name") ?? "", xml.GetAttribute("id", R)));
+            }
+        }
+
+        return sheets;
+    }
+
+    private static List<string> ReadSharedStrings(VettedPackage package, string? part)
+    {
+        var strings = new List<string>();
+        if (part is null || !package.TryGetPart(part, out var bytes))
+        {
+            return strings;
+        }
+
+        using var xml = package.OpenXml(bytes);
+        var names = new SpreadsheetNames(xml.NameTable);
+        var text = new StringBuilder();
+        xml.Read();
+        while (!xml.EOF)
+        {
+            if (names.Is(xml, names.Si))
+            {
+                strings.Add(ItemText(xml, names, text));
+            }
+            else
+            {
+                xml.Read();
+            }
+        }
+
+        return strings;
+    }
+
+    private static LayoutTable ReadSheet(
+        VettedPackage package, ReadOnlyMemory<byte> bytes, SheetGuard guard, List<string> sharedStrings, HashSet<uint> percentStyles, StringBuilder text)
     {
         // Row and cell references are optional in SpreadsheetML: without them a row follows the previous one and a
         // cell the previous cell.
         var cellsByRow = new SortedDictionary<int, SortedDictionary<int, LayoutCell>>();
+        var merges = new List<string?>();
         var rowNumber = 0;
-        foreach (var row in worksheet.Descendants<Row>())
+        using var xml = package.OpenXml(bytes);
+        var names = new SpreadsheetNames(xml.NameTable);
+        xml.Read();
+        while (!xml.EOF)
         {
-            rowNumber = row.RowIndex?.Value is { } index and <= MaxRows ? (int)index : rowNumber + 1;
-            var column = -1;
-            foreach (var cell in row.Elements<Cell>())
+            if (xml.NodeType != XmlNodeType.Element)
             {
-                column = TryParseReference(cell.CellReference?.Value, out _, out var referenced) ? referenced : column + 1;
-                if (column >= MaxColumns)
+                xml.Read();
+                continue;
+            }
+
+            if (ReferenceEquals(xml.LocalName, names.Row))
+            {
+                guard.Row();
+            }
+            else if (ReferenceEquals(xml.LocalName, names.C))
+            {
+                guard.Cell();
+            }
+
+            if (names.Is(xml, names.Row))
+            {
+                rowNumber = uint.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index is > 0 and <= MaxRows
+                    ? (int)index
+                    : rowNumber + 1;
+                ReadRow(xml, names, guard, rowNumber, cellsByRow, sharedStrings, percentStyles, text);
+            }
+            else
+            {
+                if (names.Is(xml, names.MergeCell))
                 {
-                    continue;
+                    merges.Add(xml.GetAttribute("ref"));
                 }
 
-                Row(cellsByRow, rowNumber)[column] = ReadCell(cell, Reference(rowNumber, column), column, sharedStrings, percentStyles);
+                xml.Read();
             }
         }
 
-        foreach (var merge in worksheet.Descendants<MergeCell>())
+        foreach (var merge in merges)
         {
-            ApplyMerge(merge.Reference?.Value, cellsByRow);
+            ApplyMerge(merge, cellsByRow);
         }
 
-        var rows = cellsByRow.Values.Select(cells => new LayoutRow([.. cells.Values])).ToList();
+        var rows = new List<LayoutRow>(cellsByRow.Count);
+        foreach (var cells in cellsByRow.Values)
+        {
+            rows.Add(new LayoutRow([.. cells.Values]));
+        }
+
         return new LayoutTable(rows);
+    }
+
+    /// <summary>Reads a row's own &lt;c&gt; children; leaves the reader after the row.</summary>
+    private static void ReadRow(
+        XmlReader xml, SpreadsheetNames names, SheetGuard guard, int rowNumber, SortedDictionary<int, SortedDictionary<int, LayoutCell>> cellsByRow,
+        List<string> sharedStrings, HashSet<uint> percentStyles, StringBuilder text)
+    {
+        if (xml.IsEmptyElement)
+        {
+            xml.Read();
+            return;
+        }
+
+        var depth = xml.Depth;
+        var column = -1;
+        xml.Read();
+        while (xml.Depth > depth)
+        {
+            if (xml.NodeType != XmlNodeType.Element)
+            {
+                xml.Read();
+                continue;
+            }
+
+            if (!names.Is(xml, names.C))
+            {
+                // Only the row's own cells are read; the caps still count anything named row or c.
+                CountSkipped(xml, names, guard);
+                continue;
+            }
+
+            guard.Cell();
+            column = TryParseReference(xml.GetAttribute("r"), out _, out var referenced) ? referenced : column + 1;
+            if (column >= MaxColumns)
+            {
+                CountSkipped(xml, names, guard, counted: true);
+                continue;
+            }
+
+            Row(cellsByRow, rowNumber)[column] = ReadCell(xml, names, guard, Reference(rowNumber, column), column, sharedStrings, percentStyles, text);
+        }
+
+        xml.Read();
+    }
+
+    /// <summary>Steps over an element the reader does not use, counting any row or c inside it against the caps.</summary>
+    private static void CountSkipped(XmlReader xml, SpreadsheetNames names, SheetGuard guard, bool counted = false)
+    {
+        var depth = xml.Depth;
+        do
+        {
+            if (xml.NodeType == XmlNodeType.Element && !counted)
+            {
+                if (ReferenceEquals(xml.LocalName, names.Row))
+                {
+                    guard.Row();
+                }
+                else if (ReferenceEquals(xml.LocalName, names.C))
+                {
+                    guard.Cell();
+                }
+            }
+
+            counted = false;
+            xml.Read();
+        }
+        while (xml.Depth > depth);
     }
 
     // A range spanning columns widens its top-left cell; rows below the first continue it, like Word's vMerge.
@@ -110,44 +292,74 @@ internal static class ExcelLayoutReader
         return cells;
     }
 
-    private static LayoutCell ReadCell(Cell cell, string reference, int column, List<string> sharedStrings, HashSet<uint> percentStyles)
+    /// <summary>Reads one &lt;c&gt;: its type, style, value (&lt;v&gt;) or inline string (&lt;is&gt;); leaves the reader after it.</summary>
+    private static LayoutCell ReadCell(
+        XmlReader xml, SpreadsheetNames names, SheetGuard guard, string reference, int column, List<string> sharedStrings, HashSet<uint> percentStyles, StringBuilder text)
     {
-        var raw = cell.CellValue?.Text ?? "";
-        var type = cell.DataType?.Value;
-        string text;
-        decimal? number = null;
-        if (type == CellValues.SharedString)
+        var type = xml.GetAttribute("t");
+        uint? style = uint.TryParse(xml.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : null;
+        string? raw = null;
+        string? inline = null;
+        if (!xml.IsEmptyElement)
         {
-            text = int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var index) && index >= 0 && index < sharedStrings.Count
-                ? sharedStrings[index]
-                : "";
-        }
-        else if (type == CellValues.InlineString)
-        {
-            text = cell.InlineString is { } inline ? ItemText(inline) : "";
-        }
-        else if (type == CellValues.String || type == CellValues.Boolean || type == CellValues.Error)
-        {
-            text = raw;
-        }
-        else if (double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) && Math.Abs(value) < 1e15)
-        {
-            // Through double: (decimal) keeps 15 significant digits, so "0.10000000000000001" is 0.1 as Excel shows it.
-            number = (decimal)value;
-            text = raw;
-        }
-        else
-        {
-            text = raw;
+            var depth = xml.Depth;
+            xml.Read();
+            while (xml.Depth > depth)
+            {
+                if (raw is null && names.Is(xml, names.V))
+                {
+                    raw = ElementText(xml, text);
+                }
+                else if (inline is null && names.Is(xml, names.Is_))
+                {
+                    inline = ItemText(xml, names, text);
+                }
+                else if (xml.NodeType == XmlNodeType.Element)
+                {
+                    CountSkipped(xml, names, guard);
+                }
+                else
+                {
+                    xml.Read();
+                }
+            }
         }
 
-        var percent = number is not null && cell.StyleIndex?.Value is { } style && percentStyles.Contains(style);
+        xml.Read();
+        raw ??= "";
+        decimal? number = null;
+        string value;
+        switch (type)
+        {
+            case "s":
+                value = int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var index) && index >= 0 && index < sharedStrings.Count
+                    ? sharedStrings[index]
+                    : "";
+                break;
+            case "inlineStr":
+                value = inline ?? "";
+                break;
+            case "str" or "b" or "e":
+                value = raw;
+                break;
+            default:
+                if (double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && double.IsFinite(parsed) && Math.Abs(parsed) < 1e15)
+                {
+                    // Through double: (decimal) keeps 15 significant digits, so "0.10000000000000001" is 0.1 as Excel shows it.
+                    number = (decimal)parsed;
+                }
+
+                value = raw;
+                break;
+        }
+
+        var percent = number is not null && style is { } styleIndex && percentStyles.Contains(styleIndex);
         if (number is { } shown)
         {
-            text = percent ? Display(shown * 100m) + "%" : Display(shown);
+            value = percent ? Display(shown * 100m) + "%" : Display(shown);
         }
 
-        return new LayoutCell(SplitLines(text), column)
+        return new LayoutCell(SplitLines(value), column)
         {
             Reference = reference,
             Number = number,
@@ -155,40 +367,138 @@ internal static class ExcelLayoutReader
         };
     }
 
+    /// <summary>The text content of a leaf element (v, t); leaves the reader after it.</summary>
+    private static string ElementText(XmlReader xml, StringBuilder text)
+    {
+        if (xml.IsEmptyElement)
+        {
+            xml.Read();
+            return "";
+        }
+
+        var depth = xml.Depth;
+        xml.Read();
+        if (xml.NodeType is XmlNodeType.Text && xml.Depth == depth + 1)
+        {
+            // The common case, a single text node: no builder needed.
+            var single = xml.Value;
+            xml.Read();
+            if (xml.Depth == depth)
+            {
+                xml.Read();
+                return single;
+            }
+
+            text.Clear().Append(single);
+        }
+        else
+        {
+            text.Clear();
+        }
+
+        while (xml.Depth > depth)
+        {
+            if (xml.NodeType is XmlNodeType.Text or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace or XmlNodeType.CDATA)
+            {
+                text.Append(xml.Value);
+            }
+
+            xml.Read();
+        }
+
+        xml.Read();
+        return text.ToString();
+    }
+
+    /// <summary>Rich text (si, is): the runs' texts concatenated; phonetic hints (rPh) are not part of the value. Leaves the reader after it.</summary>
+    private static string ItemText(XmlReader xml, SpreadsheetNames names, StringBuilder text)
+    {
+        if (xml.IsEmptyElement)
+        {
+            xml.Read();
+            return "";
+        }
+
+        var builder = new StringBuilder();
+        var depth = xml.Depth;
+        xml.Read();
+        while (xml.Depth > depth)
+        {
+            if (names.Is(xml, names.RPh))
+            {
+                xml.Skip();
+            }
+            else if (names.Is(xml, names.T))
+            {
+                builder.Append(ElementText(xml, text));
+            }
+            else
+            {
+                xml.Read();
+            }
+        }
+
+        xml.Read();
+        return builder.ToString();
+    }
+
     private static string Display(decimal value) => value.ToString("0.##########", CultureInfo.InvariantCulture);
 
     private static List<string> SplitLines(string text) => [.. text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n', '\r')];
 
-    // Rich text: the runs' texts concatenated; phonetic hints (rPh) are not part of the value.
-    private static string ItemText(DocumentFormat.OpenXml.OpenXmlElement item) =>
-        string.Concat(item.Descendants<Text>().Where(t => t.Ancestors<PhoneticRun>().FirstOrDefault() is null).Select(t => t.Text));
-
-    private static HashSet<uint> PercentStyleIndexes(Stylesheet? stylesheet)
+    private static HashSet<uint> ReadPercentStyles(VettedPackage package, string? part)
     {
         var result = new HashSet<uint>();
-        if (stylesheet?.CellFormats is null)
+        if (part is null || !package.TryGetPart(part, out var bytes))
         {
             return result;
         }
 
         var percentFormats = new HashSet<uint>(PercentBuiltIns);
-        foreach (var format in stylesheet.NumberingFormats?.Elements<NumberingFormat>() ?? [])
+        var cellFormats = new List<uint?>();
+        var cellFormatsSeen = false;
+        using var xml = package.OpenXml(bytes);
+        var names = new SpreadsheetNames(xml.NameTable);
+        while (xml.Read())
         {
-            if (format.NumberFormatId?.Value is { } id && IsPercentCode(format.FormatCode?.Value))
+            if (names.Is(xml, names.NumFmt))
             {
-                percentFormats.Add(id);
+                if (uint.TryParse(xml.GetAttribute("numFmtId"), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && IsPercentCode(xml.GetAttribute("formatCode")))
+                {
+                    percentFormats.Add(id);
+                }
+            }
+            else if (names.Is(xml, names.CellXfs) && !cellFormatsSeen && !xml.IsEmptyElement)
+            {
+                // Only cellXfs' own xf children index cells' s attribute (not cellStyleXfs').
+                cellFormatsSeen = true;
+                var depth = xml.Depth;
+                xml.Read();
+                while (xml.Depth > depth)
+                {
+                    if (names.Is(xml, names.Xf))
+                    {
+                        cellFormats.Add(uint.TryParse(xml.GetAttribute("numFmtId"), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null);
+                        xml.Skip();
+                    }
+                    else if (xml.NodeType == XmlNodeType.Element)
+                    {
+                        xml.Skip();
+                    }
+                    else
+                    {
+                        xml.Read();
+                    }
+                }
             }
         }
 
-        uint index = 0;
-        foreach (var cellFormat in stylesheet.CellFormats.Elements<CellFormat>())
+        for (var index = 0; index < cellFormats.Count; index++)
         {
-            if (cellFormat.NumberFormatId?.Value is { } id && percentFormats.Contains(id))
+            if (cellFormats[index] is { } id && percentFormats.Contains(id))
             {
-                result.Add(index);
+                result.Add((uint)index);
             }
-
-            index++;
         }
 
         return result;
@@ -255,15 +565,50 @@ internal static class ExcelLayoutReader
     /// <summary>"G9" from 1-based row 9 and 0-based column 6.</summary>
     internal static string Reference(int row, int column)
     {
-        var letters = "";
+        Span<char> letters = stackalloc char[8];
+        var start = letters.Length;
         var n = column + 1;
         while (n > 0)
         {
-            var remainder = (n - 1) % 26;
-            letters = (char)('A' + remainder) + letters;
+            letters[--start] = (char)('A' + ((n - 1) % 26));
             n = (n - 1) / 26;
         }
 
-        return letters + row.ToString(CultureInfo.InvariantCulture);
+        Span<char> reference = stackalloc char[24];
+        letters[start..].CopyTo(reference);
+        var length = letters.Length - start;
+        row.TryFormat(reference[length..], out var digits, default, CultureInfo.InvariantCulture);
+        return new string(reference[..(length + digits)]);
+    }
+
+    /// <summary>The SpreadsheetML names, atomised in one reader's name table so they compare by reference.</summary>
+    private sealed class SpreadsheetNames(XmlNameTable table)
+    {
+        public string Ns { get; } = table.Add(S);
+
+        public string Row { get; } = table.Add("row");
+
+        public string C { get; } = table.Add("c");
+
+        public string V { get; } = table.Add("v");
+
+        public string Is_ { get; } = table.Add("is");
+
+        public string T { get; } = table.Add("t");
+
+        public string RPh { get; } = table.Add("rPh");
+
+        public string Si { get; } = table.Add("si");
+
+        public string MergeCell { get; } = table.Add("mergeCell");
+
+        public string NumFmt { get; } = table.Add("numFmt");
+
+        public string CellXfs { get; } = table.Add("cellXfs");
+
+        public string Xf { get; } = table.Add("xf");
+
+        public bool Is(XmlReader xml, string localName) =>
+            xml.NodeType == XmlNodeType.Element && ReferenceEquals(xml.LocalName, localName) && ReferenceEquals(xml.NamespaceURI, Ns);
     }
 }

@@ -119,6 +119,15 @@ internal sealed class EntryStream : Stream
         }
     }
 
+    /// <summary>Inflates just enough to fill <see cref="Head"/>, for parts that are never read further.</summary>
+    public void ReadHead()
+    {
+        Span<byte> head = stackalloc byte[4];
+        while (HeadLength < Head.Length && Read(head[..(Head.Length - HeadLength)]) > 0)
+        {
+        }
+    }
+
     public override void Flush()
     {
     }

@@ -1,4 +1,4 @@
-using System.IO.Compression;
+using System.Buffers;
 using System.Xml;
 using Pmg.Domain.Diagnostics;
 using Pmg.Domain.Model;
@@ -6,10 +6,10 @@ using Pmg.Domain.Model;
 namespace Pmg.Forms.Safety;
 
 /// <summary>
-/// Decides, before any OpenXML parsing, whether a submitted file is a safe Word or Excel package: it sniffs the
-/// bytes (never the extension), checks the zip directory, and inflates every entry once through bounded,
-/// counting streams, refusing anything empty, truncated, corrupt, legacy, encrypted, macro-enabled, DTD-bearing,
-/// bomb-like or oversized with a coded Spanish diagnostic.
+/// Decides, before any parsing, whether a submitted file is a safe Word or Excel package: it sniffs the bytes (never
+/// the extension), checks the zip directory, and inflates the entries someone parses once through bounded, counting
+/// streams, refusing anything empty, truncated, corrupt, legacy, encrypted, macro-enabled, DTD-bearing, bomb-like or
+/// oversized with a coded Spanish diagnostic.
 /// </summary>
 public static class PackageInspector
 {
@@ -26,6 +26,19 @@ public static class PackageInspector
     // Defaults in [Content_Types].xml are per extension; a real package has a handful.
     private const int MaxContentTypeDefaults = 256;
 
+    private const string SharedStrings = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml";
+    private const string ExcelStyles = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+
+    private static readonly XmlReaderSettings ScanSettings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreWhitespace = true,
+        IgnoreProcessingInstructions = true,
+        CloseInput = false,
+    };
+
     /// <summary>Inspects a whole file held in memory; never throws for bad input.</summary>
     public static PackageVerdict Inspect(ReadOnlyMemory<byte> content, string fileName, PackageLimits limits)
     {
@@ -34,7 +47,7 @@ public static class PackageInspector
         var format = FormFormat.Unknown;
         try
         {
-            return new PackageVerdict(InspectPackage(content, file, limits, ref format), null);
+            return new PackageVerdict(InspectPackage(content, file, limits, ref format, vetted: null), null);
         }
         catch (PackageRefusedException refused)
         {
@@ -42,7 +55,36 @@ public static class PackageInspector
         }
     }
 
-    private static FormFormat InspectPackage(ReadOnlyMemory<byte> content, string file, PackageLimits limits, ref FormFormat format)
+    /// <summary>
+    /// Inspects the file and, when it is safe, hands over the parts the readers parse, inflated once. Their XML
+    /// is then checked by the readers' own secure <see cref="XmlReader"/> pass (see <see cref="VettedPackage.OpenXml"/>)
+    /// instead of a second scan here; the package is null when the verdict is a refusal.
+    /// </summary>
+    internal static (PackageVerdict Verdict, VettedPackage? Package) Vet(ReadOnlyMemory<byte> content, string fileName, PackageLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        var file = DisplayName(fileName);
+        var format = FormFormat.Unknown;
+        var package = new VettedPackage(file, limits);
+        try
+        {
+            package.Format = InspectPackage(content, file, limits, ref format, package);
+            return (new PackageVerdict(package.Format, null), package);
+        }
+        catch (PackageRefusedException refused)
+        {
+            package.Dispose();
+            return (new PackageVerdict(format, refused.Refusal), null);
+        }
+    }
+
+    /// <summary>
+    /// Checks the whole directory, then inflates only what someone parses: [Content_Types].xml, every .rels part,
+    /// and the parts the reader of the detected format reads. Stored parts cost no inflation, so their CRC and DTD
+    /// markers are checked too; other parts are never inflated, so the directory's checks (declared sizes, ratio,
+    /// count, overlaps, names) and a look at their first bytes suffice.
+    /// </summary>
+    private static FormFormat InspectPackage(ReadOnlyMemory<byte> content, string file, PackageLimits limits, ref FormFormat format, VettedPackage? vetted)
     {
         var bytes = content.Span;
         if (bytes.IsEmpty)
@@ -68,19 +110,31 @@ public static class PackageInspector
         var entries = ZipDirectory.Read(bytes, file, limits);
         CheckDeclarations(entries, file, limits);
 
-        var contentTypesEntry = entries.FirstOrDefault(e => e.Name.Equals(ContentTypesPart, StringComparison.OrdinalIgnoreCase))
-            ?? throw Refuse(Refusals.NotOoxml(file, "un archivo ZIP que no es un documento de Office (no tiene [Content_Types].xml)"));
+        ZipEntryInfo? contentTypesEntry = null;
+        var present = new HashSet<string>(entries.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in entries)
+        {
+            present.Add(entry.Name);
+            if (contentTypesEntry is null && entry.Name.Equals(ContentTypesPart, StringComparison.OrdinalIgnoreCase))
+            {
+                contentTypesEntry = entry;
+            }
+        }
+
+        if (contentTypesEntry is null)
+        {
+            throw Refuse(Refusals.NotOoxml(file, "un archivo ZIP que no es un documento de Office (no tiene [Content_Types].xml)"));
+        }
 
         var budget = new InflationBudget(file, limits);
-        var contentTypes = ReadContentTypes(content, contentTypesEntry, entries, budget, file);
+        var contentTypes = ReadContentTypes(content, contentTypesEntry, present, budget, file);
         format = DetectFormat(entries, contentTypes, file);
 
-        var present = new HashSet<string>(entries.Select(e => e.Name), StringComparer.OrdinalIgnoreCase);
         foreach (var entry in entries)
         {
             if (!ReferenceEquals(entry, contentTypesEntry))
             {
-                InspectEntry(content, entry, contentTypes.TypeOf(entry.Name), present, budget, file, limits);
+                InspectEntry(content, entry, contentTypes.TypeOf(entry.Name), format, present, budget, file, limits, vetted);
             }
         }
 
@@ -134,9 +188,8 @@ public static class PackageInspector
     }
 
     private static ContentTypeMap ReadContentTypes(
-        ReadOnlyMemory<byte> content, ZipEntryInfo entry, IReadOnlyList<ZipEntryInfo> entries, InflationBudget budget, string file)
+        ReadOnlyMemory<byte> content, ZipEntryInfo entry, HashSet<string> present, InflationBudget budget, string file)
     {
-        var present = new HashSet<string>(entries.Select(e => e.Name), StringComparer.OrdinalIgnoreCase);
         var map = new ContentTypeMap();
         var macros = false;
         ReadXml(content, entry, budget, file, reader =>
@@ -207,38 +260,139 @@ public static class PackageInspector
     }
 
     private static void InspectEntry(
-        ReadOnlyMemory<byte> content, ZipEntryInfo entry, string? contentType, HashSet<string> present, InflationBudget budget, string file, PackageLimits limits)
+        ReadOnlyMemory<byte> content, ZipEntryInfo entry, string? contentType, FormFormat format, HashSet<string> present,
+        InflationBudget budget, string file, PackageLimits limits, VettedPackage? vetted)
     {
-        if (IsWorksheet(entry.Name, contentType))
+        if (entry.Name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase))
         {
-            CountSheet(content, entry, budget, file, limits);
+            CheckRelationships(content, entry, present, budget, file, vetted);
         }
-        else if (entry.Name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase))
+        else if (IsParsedByReader(entry.Name, contentType, format))
         {
-            CheckRelationships(content, entry, present, budget, file);
+            var (buffer, length) = InflateWhole(content, entry, budget, file);
+            if (vetted is not null)
+            {
+                vetted.AddPart(entry.Name, buffer, length);
+                if (IsMain(contentType))
+                {
+                    vetted.AddMainCandidate(entry.Name);
+                }
+
+                return;
+            }
+
+            try
+            {
+                if (IsWorksheet(entry.Name, contentType))
+                {
+                    CountSheet(buffer.AsMemory(0, length), entry, file, limits);
+                }
+                else
+                {
+                    ScanXml(buffer.AsMemory(0, length), entry, file, static _ => { });
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
-        else if (IsXml(entry.Name, contentType))
+        else if (entry.Method == 0)
         {
-            ReadXml(content, entry, budget, file, static _ => { });
+            // Stored: reading it is a copy, so check its CRC and, for XML, the DTD markers, as for parsed parts.
+            var xml = IsXml(entry.Name, contentType);
+            using var stream = Open(content, entry, budget, scanForDtd: xml);
+            Inflate(stream, entry, file, s => s.Drain());
+            if (stream.SawDtd)
+            {
+                throw Refuse(Refusals.Dtd(file, entry.Name));
+            }
+
+            if (!xml)
+            {
+                RefuseNestedArchive(stream, entry, file);
+            }
         }
-        else
+        else if (entry.CompressedSize > MaxDeflatedSize(entry.UncompressedSize))
         {
+            // More compressed bytes than any encoder needs for the declared size: inflate to prove the lie.
             using var stream = Open(content, entry, budget, scanForDtd: false);
             Inflate(stream, entry, file, s => s.Drain());
-            if (stream.HeadLength == 4 && stream.Head.AsSpan().SequenceEqual("PK\u0003\u0004"u8) && !IsEmbeddedObject(entry.Name))
+        }
+        else if (!IsXml(entry.Name, contentType))
+        {
+            using var stream = Open(content, entry, budget, scanForDtd: false);
+            try
             {
-                throw Refuse(Refusals.Bomb(file, $"contiene otro archivo comprimido dentro («{entry.Name}»)"));
+                stream.ReadHead();
             }
+            catch (InvalidDataException)
+            {
+                throw Refuse(Refusals.Corrupt(file, $"no se pudo descomprimir la parte «{entry.Name}»"));
+            }
+
+            RefuseNestedArchive(stream, entry, file);
         }
     }
 
-    private static void CountSheet(ReadOnlyMemory<byte> content, ZipEntryInfo entry, InflationBudget budget, string file, PackageLimits limits)
+    private static void RefuseNestedArchive(EntryStream stream, ZipEntryInfo entry, string file)
     {
-        long rows = 0;
-        long cells = 0;
+        if (stream.HeadLength == 4 && stream.Head.AsSpan().SequenceEqual("PK\u0003\u0004"u8) && !IsEmbeddedObject(entry.Name))
+        {
+            throw Refuse(Refusals.Bomb(file, $"contiene otro archivo comprimido dentro («{entry.Name}»)"));
+        }
+    }
+
+    // Deflate's worst case (all stored blocks) adds 5 bytes per 64 KiB block; a generous bound, well under any bomb ratio.
+    private static long MaxDeflatedSize(long uncompressed) => uncompressed + (uncompressed >> 10) + 64;
+
+    /// <summary>Inflates a parsed part whole into a pooled buffer, through the counting stream; the caller returns the buffer.</summary>
+    private static (byte[] Buffer, int Length) InflateWhole(ReadOnlyMemory<byte> content, ZipEntryInfo entry, InflationBudget budget, string file)
+    {
+        // One byte more than declared, so that a lying entry is caught by the stream rather than by the buffer's end.
+        var buffer = ArrayPool<byte>.Shared.Rent((int)entry.UncompressedSize + 1);
+        try
+        {
+            using var stream = Open(content, entry, budget, scanForDtd: true);
+            var length = 0;
+            try
+            {
+                int read;
+                while ((read = stream.Read(buffer.AsSpan(length))) > 0)
+                {
+                    length += read;
+                }
+            }
+            catch (InvalidDataException)
+            {
+                throw Refuse(Refusals.Corrupt(file, $"no se pudo descomprimir la parte «{entry.Name}»"));
+            }
+
+            if (stream.SawDtd)
+            {
+                throw Refuse(Refusals.Dtd(file, entry.Name));
+            }
+
+            if (!stream.MatchesDeclaration)
+            {
+                throw Refuse(Refusals.Corrupt(file, $"la parte «{entry.Name}» no supera la verificación de integridad (CRC o tamaño)"));
+            }
+
+            return (buffer, length);
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
+
+    private static void CountSheet(ReadOnlyMemory<byte> bytes, ZipEntryInfo entry, string file, PackageLimits limits)
+    {
+        var guard = new SheetGuard(file, entry.Name, limits);
         string? rowName = null;
         string? cellName = null;
-        ReadXml(content, entry, budget, file, reader =>
+        ScanXml(bytes, entry, file, reader =>
         {
             if (reader.NodeType != XmlNodeType.Element)
             {
@@ -247,14 +401,13 @@ public static class PackageInspector
 
             rowName ??= reader.NameTable.Add("row");
             cellName ??= reader.NameTable.Add("c");
-            if (ReferenceEquals(reader.LocalName, rowName) && ++rows > limits.MaxSheetRows)
+            if (ReferenceEquals(reader.LocalName, rowName))
             {
-                throw Refuse(Refusals.SheetRows(file, entry.Name, limits.MaxSheetRows));
+                guard.Row();
             }
-
-            if (ReferenceEquals(reader.LocalName, cellName) && ++cells > limits.MaxSheetCells)
+            else if (ReferenceEquals(reader.LocalName, cellName))
             {
-                throw Refuse(Refusals.SheetCells(file, entry.Name, limits.MaxSheetCells));
+                guard.Cell();
             }
         });
     }
@@ -263,7 +416,8 @@ public static class PackageInspector
     /// Refuses a relationship to a part that is not in the package: OpenXML drops such targets silently and the
     /// readers would then fail looking them up (e.g. a worksheet removed from a workbook).
     /// </summary>
-    private static void CheckRelationships(ReadOnlyMemory<byte> content, ZipEntryInfo entry, HashSet<string> present, InflationBudget budget, string file)
+    private static void CheckRelationships(
+        ReadOnlyMemory<byte> content, ZipEntryInfo entry, HashSet<string> present, InflationBudget budget, string file, VettedPackage? vetted)
     {
         ReadXml(content, entry, budget, file, reader =>
         {
@@ -278,6 +432,8 @@ public static class PackageInspector
             {
                 throw Refuse(Refusals.Corrupt(file, $"la parte «{entry.Name}» hace referencia a «{target}», que no existe en el archivo"));
             }
+
+            vetted?.AddRelationship(entry.Name, new PackageRelationship(reader.GetAttribute("Id") ?? string.Empty, reader.GetAttribute("Type") ?? string.Empty, part));
         });
     }
 
@@ -324,21 +480,11 @@ public static class PackageInspector
     private static void ReadXml(ReadOnlyMemory<byte> content, ZipEntryInfo entry, InflationBudget budget, string file, Action<XmlReader> visit)
     {
         using var stream = Open(content, entry, budget, scanForDtd: true);
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            IgnoreComments = true,
-            IgnoreWhitespace = true,
-            IgnoreProcessingInstructions = true,
-            CloseInput = false,
-        };
-
         try
         {
             Inflate(stream, entry, file, s =>
             {
-                using var reader = XmlReader.Create(s, settings);
+                using var reader = XmlReader.Create(s, ScanSettings);
                 while (reader.Read())
                 {
                     visit(reader);
@@ -359,6 +505,29 @@ public static class PackageInspector
             throw Refuse(Refusals.Dtd(file, entry.Name));
         }
     }
+
+    /// <summary>Reads an already inflated part through an <see cref="XmlReader"/> that prohibits DTDs, visiting every node.</summary>
+    private static void ScanXml(ReadOnlyMemory<byte> bytes, ZipEntryInfo entry, string file, Action<XmlReader> visit)
+    {
+        try
+        {
+            using var reader = XmlReader.Create(AsStream(bytes), ScanSettings);
+            while (reader.Read())
+            {
+                visit(reader);
+            }
+        }
+        catch (XmlException)
+        {
+            // DTD markers were refused while inflating; an XML error here is a damaged part.
+            throw Refuse(Refusals.Corrupt(file, $"la parte «{entry.Name}» no es XML válido"));
+        }
+    }
+
+    private static MemoryStream AsStream(ReadOnlyMemory<byte> bytes) =>
+        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(bytes.ToArray(), writable: false);
 
     /// <summary>Runs <paramref name="consume"/> over the entry, then checks its size and CRC; inflate errors become refusals.</summary>
     private static void Inflate(EntryStream stream, ZipEntryInfo entry, string file, Action<EntryStream> consume)
@@ -384,6 +553,20 @@ public static class PackageInspector
     private static bool IsMacroType(string contentType) =>
         contentType.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase)
         || contentType.Contains("vbaProject", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The parts the reader of <paramref name="format"/> parses: Word's main document; Excel's workbook, sheets, shared strings and styles.</summary>
+    private static bool IsParsedByReader(string name, string? contentType, FormFormat format) => format switch
+    {
+        FormFormat.Word => string.Equals(contentType, WordMain, StringComparison.OrdinalIgnoreCase),
+        FormFormat.Excel => IsMain(contentType) || IsWorksheet(name, contentType)
+            || string.Equals(contentType, SharedStrings, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(contentType, ExcelStyles, StringComparison.OrdinalIgnoreCase),
+        _ => false,
+    };
+
+    private static bool IsMain(string? contentType) =>
+        string.Equals(contentType, WordMain, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(contentType, ExcelMain, StringComparison.OrdinalIgnoreCase);
 
     private static bool IsWorksheet(string name, string? contentType) =>
         string.Equals(contentType, Worksheet, StringComparison.OrdinalIgnoreCase)

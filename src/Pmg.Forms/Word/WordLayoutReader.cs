@@ -1,112 +1,420 @@
+using System.Globalization;
 using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
+using System.Xml;
 using Pmg.Domain.Model;
 using Pmg.Forms.Layout;
+using Pmg.Forms.Safety;
 
 namespace Pmg.Forms.Word;
 
-/// <summary>Turns a Word document into the neutral layout: body paragraphs and tables, runs joined, formatting ignored.</summary>
-internal static class WordLayoutReader
+/// <summary>
+/// Turns a Word document into the neutral layout: body paragraphs and tables, runs joined, formatting ignored.
+/// One forward-only pass over the vetted word/document.xml (no DOM): WordprocessingML is read by element name in
+/// the Open XML main namespace, the same elements the Open XML SDK's typed classes stand for.
+/// </summary>
+internal sealed class WordLayoutReader
 {
-    /// <summary>Reads the main document part of an opened package.</summary>
-    public static FormLayout Read(WordprocessingDocument document)
+    // DocumentFormat.OpenXml's namespace for the w: prefix.
+    private const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+    private readonly XmlReader xml;
+    private readonly StringBuilder line = new();
+    private readonly string ns;
+    private readonly string body;
+    private readonly string p;
+    private readonly string tbl;
+    private readonly string tr;
+    private readonly string tc;
+    private readonly string sdt;
+    private readonly string sdtContent;
+    private readonly string t;
+    private readonly string tab;
+    private readonly string br;
+    private readonly string cr;
+    private readonly string pPr;
+    private readonly string rPr;
+    private readonly string trPr;
+    private readonly string tcPr;
+    private readonly string gridBefore;
+    private readonly string gridSpan;
+    private readonly string vMerge;
+
+    private WordLayoutReader(XmlReader xml)
+    {
+        this.xml = xml;
+        var names = xml.NameTable;
+        ns = names.Add(W);
+        body = names.Add("body");
+        p = names.Add("p");
+        tbl = names.Add("tbl");
+        tr = names.Add("tr");
+        tc = names.Add("tc");
+        sdt = names.Add("sdt");
+        sdtContent = names.Add("sdtContent");
+        t = names.Add("t");
+        tab = names.Add("tab");
+        br = names.Add("br");
+        cr = names.Add("cr");
+        pPr = names.Add("pPr");
+        rPr = names.Add("rPr");
+        trPr = names.Add("trPr");
+        tcPr = names.Add("tcPr");
+        gridBefore = names.Add("gridBefore");
+        gridSpan = names.Add("gridSpan");
+        vMerge = names.Add("vMerge");
+    }
+
+    /// <summary>Reads the main document part of a vetted package; XML errors surface as <see cref="XmlException"/>.</summary>
+    public static FormLayout Read(VettedPackage package)
     {
         var blocks = new List<LayoutBlock>();
-        var body = document.MainDocumentPart?.Document?.Body;
-        if (body is not null)
+        if (package.MainPart is { } main && package.TryGetPart(main, out var bytes))
         {
-            AddBlocks(body, blocks);
+            using var xml = package.OpenXml(bytes);
+            new WordLayoutReader(xml).ReadDocument(blocks);
         }
 
         return new FormLayout(FormFormat.Word, blocks);
     }
 
-    // Content controls (sdt) wrap paragraphs and tables: read through them.
-    private static void AddBlocks(OpenXmlElement container, List<LayoutBlock> blocks)
+    private void ReadDocument(List<LayoutBlock> blocks)
     {
-        foreach (var element in container.ChildElements)
+        // w:document/w:body; anything else at the top is not part of the story.
+        if (xml.MoveToContent() != XmlNodeType.Element || xml.IsEmptyElement)
         {
-            switch (element)
-            {
-                case Paragraph paragraph:
-                    foreach (var line in Lines(paragraph))
-                    {
-                        blocks.Add(new LayoutParagraph(line));
-                    }
+            return;
+        }
 
-                    break;
-                case Table table:
-                    blocks.Add(ReadTable(table));
-                    break;
-                case SdtBlock sdt when sdt.SdtContentBlock is { } content:
-                    AddBlocks(content, blocks);
-                    break;
+        var depth = xml.Depth;
+        xml.Read();
+        while (xml.Depth > depth)
+        {
+            if (Is(body))
+            {
+                ReadBlocks(blocks);
             }
+            else if (xml.NodeType == XmlNodeType.Element)
+            {
+                xml.Skip();
+            }
+            else
+            {
+                xml.Read();
+            }
+        }
+
+        // The rest of the part must still be well-formed, as it was when the SDK loaded it whole.
+        while (xml.Read())
+        {
         }
     }
 
-    private static LayoutTable ReadTable(Table table)
+    // Each Read* method starts on its element and leaves the reader on the node after the element's end.
+
+    // Content controls (w:sdt) wrap paragraphs and tables: read through them.
+    private void ReadBlocks(List<LayoutBlock> blocks)
     {
-        var rows = new List<LayoutRow>();
-        foreach (var row in Unwrapped<TableRow>(table))
+        if (Enter(out var depth))
         {
-            var column = row.TableRowProperties?.GetFirstChild<GridBefore>()?.Val?.Value ?? 0;
-            var cells = new List<LayoutCell>();
-            foreach (var cell in Unwrapped<TableCell>(row))
+            while (xml.Depth > depth)
             {
-                var properties = cell.TableCellProperties;
-                var span = Math.Max(1, properties?.GridSpan?.Val?.Value ?? 1);
-                var merge = properties?.VerticalMerge;
-                var continues = merge is not null && (merge.Val is null || merge.Val.Value == MergedCellValues.Continue);
-                cells.Add(new LayoutCell(CellLines(cell), column, span) { ContinuesAbove = continues });
-                column += span;
+                if (Is(p))
+                {
+                    var lines = new List<string>(1);
+                    ReadParagraph(lines);
+                    foreach (var text in lines)
+                    {
+                        blocks.Add(new LayoutParagraph(text));
+                    }
+                }
+                else if (Is(tbl))
+                {
+                    blocks.Add(ReadTable());
+                }
+                else if (Is(sdt))
+                {
+                    ReadContentControl(() => ReadBlocks(blocks));
+                }
+                else
+                {
+                    Next();
+                }
             }
 
-            rows.Add(new LayoutRow(cells));
+            xml.Read();
+        }
+    }
+
+    private LayoutTable ReadTable()
+    {
+        var rows = new List<LayoutRow>();
+        if (Enter(out var depth))
+        {
+            while (xml.Depth > depth)
+            {
+                if (Is(tr))
+                {
+                    rows.Add(ReadRow());
+                }
+                else if (Is(sdt))
+                {
+                    ReadContentControl(() => ReadChildren(tr, () => rows.Add(ReadRow())));
+                }
+                else
+                {
+                    Next();
+                }
+            }
+
+            xml.Read();
         }
 
         return new LayoutTable(rows);
     }
 
-    // Rows and cells may sit inside content controls (w:sdt) of the row or cell level.
-    private static IEnumerable<T> Unwrapped<T>(OpenXmlElement parent)
-        where T : OpenXmlElement =>
-        parent.ChildElements.SelectMany(child => child switch
-        {
-            T element => [element],
-            SdtRow { SdtContentRow: { } content } => content.Elements<T>(),
-            SdtCell { SdtContentCell: { } content } => content.Elements<T>(),
-            _ => Enumerable.Empty<T>(),
-        });
-
-    // Nested tables' paragraphs are read in document order as further lines of the cell.
-    private static List<string> CellLines(TableCell cell) => [.. cell.Descendants<Paragraph>().SelectMany(Lines)];
-
-    /// <summary>A paragraph's text: w:t of every run concatenated, w:tab as a space, w:br/w:cr starting a new line.</summary>
-    private static IEnumerable<string> Lines(Paragraph paragraph)
+    private LayoutRow ReadRow()
     {
-        var current = new StringBuilder();
-        var lines = new List<string>();
-        foreach (var element in paragraph.Descendants())
+        var cells = new List<LayoutCell>();
+        var column = 0;
+        var propertiesSeen = false;
+        if (Enter(out var depth))
         {
-            switch (element)
+            while (xml.Depth > depth)
             {
-                case Text text:
-                    current.Append(text.Text);
-                    break;
-                case TabChar:
-                    current.Append(' ');
-                    break;
-                case Break or CarriageReturn:
-                    lines.Add(current.ToString());
-                    current.Clear();
-                    break;
+                if (Is(trPr) && !propertiesSeen)
+                {
+                    propertiesSeen = true;
+                    column = ReadGridBefore();
+                }
+                else if (Is(tc))
+                {
+                    var cell = ReadCell(column);
+                    cells.Add(cell);
+                    column += cell.Span;
+                }
+                else if (Is(sdt))
+                {
+                    ReadContentControl(() => ReadChildren(tc, () =>
+                    {
+                        var cell = ReadCell(column);
+                        cells.Add(cell);
+                        column += cell.Span;
+                    }));
+                }
+                else
+                {
+                    Next();
+                }
             }
+
+            xml.Read();
         }
 
-        lines.Add(current.ToString());
-        return lines;
+        return new LayoutRow(cells);
     }
+
+    private int ReadGridBefore()
+    {
+        var before = 0;
+        var seen = false;
+        if (Enter(out var depth))
+        {
+            while (xml.Depth > depth)
+            {
+                if (Is(gridBefore) && !seen)
+                {
+                    seen = true;
+                    before = IntValue(0);
+                }
+
+                Next();
+            }
+
+            xml.Read();
+        }
+
+        return before;
+    }
+
+    private LayoutCell ReadCell(int column)
+    {
+        var span = 1;
+        var continues = false;
+        var propertiesSeen = false;
+        var lines = new List<string>();
+        if (Enter(out var depth))
+        {
+            while (xml.Depth > depth)
+            {
+                if (Is(tcPr) && !propertiesSeen)
+                {
+                    propertiesSeen = true;
+                    (span, continues) = ReadCellProperties();
+                }
+                else if (Is(p))
+                {
+                    ReadParagraph(lines);
+                }
+                else
+                {
+                    // Nested tables' paragraphs are read in document order as further lines of the cell.
+                    xml.Read();
+                }
+            }
+
+            xml.Read();
+        }
+
+        return new LayoutCell(lines, column, span) { ContinuesAbove = continues };
+    }
+
+    private (int Span, bool Continues) ReadCellProperties()
+    {
+        var span = 1;
+        var continues = false;
+        bool spanSeen = false, mergeSeen = false;
+        if (Enter(out var depth))
+        {
+            while (xml.Depth > depth)
+            {
+                if (Is(gridSpan) && !spanSeen)
+                {
+                    spanSeen = true;
+                    span = Math.Max(1, IntValue(1));
+                }
+                else if (Is(vMerge) && !mergeSeen)
+                {
+                    mergeSeen = true;
+                    var value = xml.GetAttribute("val", ns);
+                    continues = value is null || value == "continue";
+                }
+
+                Next();
+            }
+
+            xml.Read();
+        }
+
+        return (span, continues);
+    }
+
+    /// <summary>A paragraph's text: w:t of every run concatenated, w:tab as a space, w:br/w:cr starting a new line.</summary>
+    private void ReadParagraph(List<string> lines)
+    {
+        line.Clear();
+        if (Enter(out var depth))
+        {
+            while (xml.Depth > depth)
+            {
+                if (Is(pPr) || Is(rPr))
+                {
+                    // Properties hold tab stops (w:tabs/w:tab) and no text.
+                    xml.Skip();
+                }
+                else if (Is(t))
+                {
+                    ReadText();
+                }
+                else if (Is(tab))
+                {
+                    line.Append(' ');
+                    xml.Read();
+                }
+                else if (Is(br) || Is(cr))
+                {
+                    lines.Add(line.ToString());
+                    line.Clear();
+                    xml.Read();
+                }
+                else
+                {
+                    xml.Read();
+                }
+            }
+
+            xml.Read();
+        }
+
+        lines.Add(line.ToString());
+        line.Clear();
+    }
+
+    private void ReadText()
+    {
+        if (xml.IsEmptyElement)
+        {
+            xml.Read();
+            return;
+        }
+
+        var depth = xml.Depth;
+        xml.Read();
+        while (xml.Depth > depth)
+        {
+            if (xml.NodeType is XmlNodeType.Text or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace or XmlNodeType.CDATA)
+            {
+                line.Append(xml.Value);
+            }
+
+            xml.Read();
+        }
+
+        xml.Read();
+    }
+
+    private void ReadContentControl(Action readContent) => ReadChildren(sdtContent, readContent);
+
+    /// <summary>Calls <paramref name="read"/> on each child element named <paramref name="name"/> (it must consume it) and skips the rest.</summary>
+    private void ReadChildren(string name, Action read)
+    {
+        if (Enter(out var depth))
+        {
+            while (xml.Depth > depth)
+            {
+                if (Is(name))
+                {
+                    read();
+                }
+                else
+                {
+                    Next();
+                }
+            }
+
+            xml.Read();
+        }
+    }
+
+    /// <summary>Moves into a non-empty element; an empty one is stepped over and false returned.</summary>
+    private bool Enter(out int depth)
+    {
+        depth = xml.Depth;
+        if (xml.IsEmptyElement)
+        {
+            xml.Read();
+            return false;
+        }
+
+        xml.Read();
+        return true;
+    }
+
+    /// <summary>Steps over the current node: a whole element, or one other node.</summary>
+    private void Next()
+    {
+        if (xml.NodeType == XmlNodeType.Element)
+        {
+            xml.Skip();
+        }
+        else
+        {
+            xml.Read();
+        }
+    }
+
+    private bool Is(string localName) =>
+        xml.NodeType == XmlNodeType.Element && ReferenceEquals(xml.LocalName, localName) && ReferenceEquals(xml.NamespaceURI, ns);
+
+    private int IntValue(int fallback) =>
+        int.TryParse(xml.GetAttribute("val", ns), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;
 }
