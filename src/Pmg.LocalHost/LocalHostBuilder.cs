@@ -20,9 +20,12 @@ public static class LocalHostBuilder
     /// A host configured like the Functions app: the "Values" of <c>local.settings.json</c> (or of the committed
     /// sample), then environment variables, then command-line arguments; the "extensions" of <c>host.json</c>.
     /// </summary>
-    public static IHostBuilder Create(string[] args) =>
+    public static IHostBuilder Create(string[] args) => Create(args, AppContext.BaseDirectory);
+
+    /// <summary>As <see cref="Create(string[])"/>, reading host.json and local.settings.json from <paramref name="settingsDirectory"/>.</summary>
+    public static IHostBuilder Create(string[] args, string settingsDirectory) =>
         Host.CreateDefaultBuilder(args)
-            .ConfigureAppConfiguration((_, configuration) => configuration.AddLocalSettings(AppContext.BaseDirectory, args))
+            .ConfigureAppConfiguration((_, configuration) => configuration.AddLocalSettings(settingsDirectory, args))
             // Registered before the WebJobs host so storage provisioning (a hosted service) has created the forms
             // container and the queues before the triggers start listening.
             .ConfigureServices((context, services) =>
@@ -30,7 +33,8 @@ public static class LocalHostBuilder
                 services
                     .AddPmgForms()
                     .AddPmgPipeline(context.Configuration)
-                    .AddPmgStorage(context.Configuration);
+                    .AddPmgStorage(context.Configuration)
+                    .AddPmgComplianceStorage();
             })
             .ConfigureWebJobs(webJobs =>
             {
@@ -41,7 +45,7 @@ public static class LocalHostBuilder
             })
             // Only these classes hold functions: nothing else loaded in the process (tests, say) is scanned.
             .ConfigureServices(services => services.Replace(
-                ServiceDescriptor.Singleton<ITypeLocator>(new FunctionTypes(typeof(IngestFormJob), typeof(RecordPoisonedFormJob)))));
+                ServiceDescriptor.Singleton<ITypeLocator>(new FunctionTypes(typeof(IngestFormJob), typeof(RecordPoisonedFormJob), typeof(RecalculateComplianceJob)))));
 }
 
 /// <summary>Tells the WebJobs SDK exactly which classes hold functions.</summary>

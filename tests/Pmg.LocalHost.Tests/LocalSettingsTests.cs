@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Pmg.Pipeline;
+using Pmg.Storage.Tests;
 
 namespace Pmg.LocalHost.Tests;
 
@@ -65,8 +66,10 @@ public sealed class LocalSettingsTests : IDisposable
     [Fact]
     public void Create_WithCommittedSettingsFiles_BindsServicesAndHostJsonExtensionOptions()
     {
-        // The repository's host.json and local.settings.sample.json are copied next to the test assembly.
-        using var host = LocalHostBuilder.Create([]).Build();
+        File.Copy(Path.Combine(Samples.RepositoryRoot, "host.json"), Path.Combine(directory.FullName, "host.json"));
+        File.Copy(Path.Combine(Samples.RepositoryRoot, "local.settings.sample.json"), Path.Combine(directory.FullName, "local.settings.json"));
+
+        using var host = LocalHostBuilder.Create([], directory.FullName).Build();
 
         var pmg = host.Services.GetRequiredService<IOptions<PmgOptions>>().Value;
         var blobs = host.Services.GetRequiredService<IOptions<BlobsOptions>>().Value;
