@@ -11,6 +11,7 @@ builder.Services
     .AddPmgTelemetry()
     .AddPmgForms()
     .AddPmgPipeline(builder.Configuration)
-    .AddPmgStorage(builder.Configuration);
+    .AddPmgStorage(builder.Configuration)
+    .AddPmgComplianceStorage();
 
 await builder.Build().RunAsync();
