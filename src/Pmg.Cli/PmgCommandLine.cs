@@ -22,6 +22,7 @@ public static class PmgCommandLine
         var root = new RootCommand("pmg: valida y consolida formularios PMG Gestión Territorial (Etapa 3).");
         root.Subcommands.Add(ValidateCommand.Create(environment));
         root.Subcommands.Add(ReportCommand.Create(environment));
+        root.Subcommands.Add(UploadCommand.Create(environment));
         return root;
     }
 

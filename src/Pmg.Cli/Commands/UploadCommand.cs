@@ -1,0 +1,211 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Net.Mail;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.DependencyInjection;
+using Pmg.Domain.Regions;
+using Pmg.Storage;
+using Spectre.Console;
+using Region = Pmg.Domain.Regions.Region;
+
+namespace Pmg.Cli.Commands;
+
+/// <summary>
+/// `pmg upload FILE... --service S --year N --region R [--uploader EMAIL]`: puts each form in the forms container as
+/// <c>{service}/{year}/{region ISO code}/{file name}</c>, where the pipeline picks it up.
+/// </summary>
+internal static class UploadCommand
+{
+    /// <summary>Characters a service may not contain: they would break the blob path or the table keys.</summary>
+    private static readonly char[] ForbiddenInService = ['/', '\\', '#', '?', '|'];
+
+    public static Command Create(CliEnvironment environment)
+    {
+        var files = CommandArguments.Paths("FILE", "Formularios .docx o .xlsx a subir.");
+        var service = new Option<string?>("--service") { HelpName = "SERVICIO", Description = "Servicio (p. ej. SERNAM); primer tramo de la ruta." };
+        var year = new Option<string?>("--year") { HelpName = "AÑO", Description = "Año del formulario, cuatro dígitos (p. ej. 2009)." };
+        var region = new Option<string?>("--region") { HelpName = "REGIÓN", Description = "Región: código ISO (CL-TA) o nombre (Tarapacá); se guarda como código ISO." };
+        var uploader = new Option<string?>("--uploader") { HelpName = "CORREO", Description = "Correo de quien sube el formulario (metadato «uploader»; recibe el acuse)." };
+        var connection = new StorageConnection();
+
+        var command = new Command("upload", "Sube formularios al contenedor «forms» para que el proceso los lea y evalúe.")
+        {
+            files,
+            service,
+            year,
+            region,
+            uploader,
+        };
+        connection.AddTo(command);
+        command.Validators.Add(result => ValidateUsage(result, files, service, year, region, uploader));
+
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            RegionCatalog.TryResolve(parseResult.GetValue(region), out var resolved);
+            var target = new UploadTarget(
+                parseResult.GetRequiredValue(service)!.Trim(),
+                parseResult.GetRequiredValue(year)!.Trim(),
+                resolved,
+                parseResult.GetValue(uploader)?.Trim());
+            return RunAsync(environment, connection.BuildConfiguration(parseResult), parseResult.GetRequiredValue(files), target, cancellationToken);
+        });
+        return command;
+    }
+
+    /// <summary>The blob name of a file: <c>{service}/{year}/{region ISO code}/{file name}</c>.</summary>
+    public static string BlobName(string service, string year, Region region, string path) =>
+        $"{service}/{year}/{region.Code}/{Path.GetFileName(path)}";
+
+    private static void ValidateUsage(
+        CommandResult result,
+        Argument<string[]> files,
+        Option<string?> service,
+        Option<string?> year,
+        Option<string?> region,
+        Option<string?> uploader)
+    {
+        foreach (var path in result.GetValue(files) ?? [])
+        {
+            if (!path.StartsWith('-') && !File.Exists(path))
+            {
+                result.AddError(Directory.Exists(path)
+                    ? $"«{path}» es una carpeta; upload espera archivos."
+                    : $"el archivo «{path}» no existe.");
+            }
+        }
+
+        var serviceValue = result.GetValue(service);
+        if (string.IsNullOrWhiteSpace(serviceValue))
+        {
+            result.AddError("falta --service: indique el servicio, p. ej. --service SERNAM.");
+        }
+        else if (serviceValue.IndexOfAny(ForbiddenInService) >= 0)
+        {
+            result.AddError($"el servicio «{serviceValue}» no puede contener / \\ # ? ni |.");
+        }
+
+        var yearValue = result.GetValue(year)?.Trim();
+        if (string.IsNullOrEmpty(yearValue))
+        {
+            result.AddError("falta --year: indique el año del formulario con cuatro dígitos, p. ej. --year 2009.");
+        }
+        else if (yearValue.Length != 4 || !yearValue.All(char.IsAsciiDigit) || yearValue[0] == '0')
+        {
+            result.AddError($"el año «{yearValue}» no es válido; use cuatro dígitos, p. ej. 2009.");
+        }
+
+        var regionValue = result.GetValue(region);
+        if (string.IsNullOrWhiteSpace(regionValue))
+        {
+            result.AddError("falta --region: indique la región con su código ISO (CL-TA) o su nombre (Tarapacá).");
+        }
+        else if (!RegionCatalog.TryResolve(regionValue, out var resolved))
+        {
+            result.AddError($"la región «{regionValue}» no se reconoce; use un código ISO como CL-TA o un nombre como Tarapacá.");
+        }
+        else if (yearValue is { Length: 4 } && int.TryParse(yearValue, out var y) && !resolved.ExistedIn(y))
+        {
+            result.AddError($"la región {resolved.Name} ({resolved.Code}) no existía en {y}.");
+        }
+
+        if (result.GetValue(uploader) is { } email
+            && (!MailAddress.TryCreate(email.Trim(), out var address) || address.Address != email.Trim() || !email.All(char.IsAscii)))
+        {
+            result.AddError($"--uploader «{email}» no es un correo válido (p. ej. encargada@sernam.cl).");
+        }
+    }
+
+    private static async Task<int> RunAsync(CliEnvironment environment, Microsoft.Extensions.Configuration.IConfiguration configuration, string[] paths, UploadTarget target, CancellationToken cancellationToken)
+    {
+        var services = StorageConnection.BuildServices(configuration);
+        await using (services.ConfigureAwait(false))
+        {
+            var layout = services.GetRequiredService<StorageLayout>();
+            var failures = 0;
+            try
+            {
+                if (layout.Options.CreateIfMissing)
+                {
+                    await layout.Forms.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (Exception exception) when (StorageConnection.IsExpected(exception))
+            {
+                environment.Console.MarkupLineInterpolated($"[red]No se pudo preparar el contenedor «{layout.Forms.Name}»: {StorageConnection.Describe(exception)}.[/]");
+                return PmgCommandLine.FormErrors;
+            }
+
+            var uploads = paths.DistinctBy(Path.GetFullPath).Select(p => (Path: p, Blob: BlobName(target.Service, target.Year, target.Region, p))).ToList();
+            var results = new List<UploadResult>(uploads.Count);
+            await environment.Console.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn())
+                .StartAsync(async progress =>
+                {
+                    foreach (var (path, blobName) in uploads)
+                    {
+                        var task = progress.AddTask(Markup.Escape(Path.GetFileName(path)), maxValue: Math.Max(1, new FileInfo(path).Length));
+                        results.Add(await UploadAsync(layout.Forms.GetBlobClient(blobName), path, target.Uploader, task, cancellationToken).ConfigureAwait(false));
+                        task.StopTask();
+                    }
+                }).ConfigureAwait(false);
+
+            foreach (var result in results)
+            {
+                if (result.Problem is { } problem)
+                {
+                    failures++;
+                    environment.Console.MarkupLineInterpolated($"[red]No se pudo subir «{result.Path}» como «{result.BlobName}»: {problem}.[/]");
+                    continue;
+                }
+
+                if (result.Replaced)
+                {
+                    environment.Console.MarkupLineInterpolated($"[yellow]«{result.BlobName}» ya existía: se subió una nueva versión, que el proceso trata como una re-subida (el historial de subidas conserva la anterior).[/]");
+                }
+
+                environment.Console.MarkupLineInterpolated($"Subido «{result.Path}» → {layout.Forms.Name}/{result.BlobName} (ETag {result.ETag}{(result.VersionId is { } v ? ", versión " + v : "")})");
+            }
+
+            environment.Console.MarkupLineInterpolated($"{results.Count - failures} de {results.Count} archivo(s) subido(s). Use «pmg status --service {target.Service} --year {target.Year}» para ver el resultado.");
+            return failures == 0 ? PmgCommandLine.Success : PmgCommandLine.FormErrors;
+        }
+    }
+
+    private static async Task<UploadResult> UploadAsync(BlobClient blob, string path, string? uploader, ProgressTask task, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var replaced = (await blob.ExistsAsync(cancellationToken).ConfigureAwait(false)).Value;
+            var stream = File.OpenRead(path);
+            await using (stream.ConfigureAwait(false))
+            {
+                var options = new BlobUploadOptions
+                {
+                    Metadata = uploader is null ? null : new Dictionary<string, string> { ["uploader"] = uploader },
+                    HttpHeaders = new BlobHttpHeaders { ContentType = ContentType(path) },
+                    ProgressHandler = new Progress<long>(bytes => task.Value = bytes),
+                };
+                var info = (await blob.UploadAsync(stream, options, cancellationToken).ConfigureAwait(false)).Value;
+                task.Value = task.MaxValue;
+                return new UploadResult(path, blob.Name, info.ETag.ToString(), info.VersionId, replaced, null);
+            }
+        }
+        catch (Exception exception) when (StorageConnection.IsExpected(exception))
+        {
+            return new UploadResult(path, blob.Name, null, null, false, StorageConnection.Describe(exception));
+        }
+    }
+
+    private static string ContentType(string path) => Path.GetExtension(path).ToUpperInvariant() switch
+    {
+        ".DOCX" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ".XLSX" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        _ => "application/octet-stream",
+    };
+
+    private sealed record UploadTarget(string Service, string Year, Region Region, string? Uploader);
+
+    private sealed record UploadResult(string Path, string BlobName, string? ETag, string? VersionId, bool Replaced, string? Problem);
+}
