@@ -1,0 +1,173 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Pmg.Domain.Model;
+using Pmg.Domain.Rules;
+using Pmg.Pipeline.Messages;
+using Pmg.Pipeline.Recalculation;
+using Pmg.Storage;
+using Spectre.Console;
+
+namespace Pmg.Cli.Commands;
+
+/// <summary>
+/// `pmg recalc [--service S] [--year N]`: runs the compliance recalculation on demand (as the hourly timer does)
+/// over the configured storage (Azurite by default) and prints the national result per programme and the
+/// activities at risk.
+/// </summary>
+internal static class RecalcCommand
+{
+    private static readonly CultureInfo Spanish = CultureInfo.GetCultureInfo("es-CL");
+
+    public static Command Create(CliEnvironment environment)
+    {
+        var service = new Option<string?>("--service") { HelpName = "SERVICIO", Description = "Recalcula solo este servicio (p. ej. SERNAM); por omisión, todos." };
+        var year = new Option<string?>("--year") { HelpName = "AÑO", Description = "Recalcula solo este año (cuatro dígitos); por omisión, todos." };
+        var connection = new StorageConnection();
+        var command = new Command("recalc", "Recalcula el cumplimiento regional y nacional, las actividades en riesgo, las alertas y el informe.")
+        {
+            service,
+            year,
+        };
+        connection.AddTo(command);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(year) is { } text && !(text.Length == 4 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+            {
+                result.AddError($"--year «{text}» debe ser un año de cuatro dígitos (p. ej. 2009).");
+            }
+
+            if (result.GetValue(service) is { } name && string.IsNullOrWhiteSpace(name))
+            {
+                result.AddError("--service está vacío.");
+            }
+        });
+
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
+            environment,
+            connection.BuildConfiguration(parseResult),
+            parseResult.GetValue(service)?.Trim(),
+            parseResult.GetValue(year) is { } y ? int.Parse(y, CultureInfo.InvariantCulture) : null,
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliEnvironment environment, IConfiguration configuration, string? service, int? year, CancellationToken cancellationToken)
+    {
+        var services = StorageConnection.BuildServices(configuration);
+        await using (services.ConfigureAwait(false))
+        {
+            var console = environment.Console;
+            RecalculationSummary summary;
+            try
+            {
+                if (services.GetRequiredService<StorageLayout>().Options.CreateIfMissing)
+                {
+                    await services.GetRequiredService<IStorageProvisioner>().EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                var compliance = services.GetRequiredService<IComplianceService>();
+                summary = await console.Progress()
+                    .AutoClear(false)
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
+                    .StartAsync(async context =>
+                    {
+                        var progress = new TaskProgress(context);
+                        var result = await compliance.RecalculateAsync(service, year, progress, cancellationToken).ConfigureAwait(false);
+                        progress.Finish();
+                        return result;
+                    }).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (StorageConnection.IsExpected(exception))
+            {
+                console.MarkupLineInterpolated($"[red]No se pudo recalcular: {StorageConnection.Describe(exception)}.[/]");
+                return PmgCommandLine.FormErrors;
+            }
+
+            if (summary.Results.Count == 0)
+            {
+                console.MarkupLine(Markup.Escape(Describe(service, year)));
+                return PmgCommandLine.Success;
+            }
+
+            foreach (var result in summary.Results)
+            {
+                Print(console, result);
+            }
+
+            return PmgCommandLine.Success;
+        }
+    }
+
+    private static string Describe(string? service, int? year) => (service, year) switch
+    {
+        (null, null) => "No hay formularios vigentes que recalcular.",
+        ({ } s, null) => $"No hay formularios vigentes de {s} que recalcular.",
+        (null, { } y) => string.Create(CultureInfo.InvariantCulture, $"No hay formularios vigentes del año {y} que recalcular."),
+        ({ } s, { } y) => string.Create(CultureInfo.InvariantCulture, $"No hay formularios vigentes de {s} {y} que recalcular."),
+    };
+
+    private static void Print(IAnsiConsole console, ServiceYearResult result)
+    {
+        console.WriteLine();
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]{result.Service} {result.Year}[/]: {result.Regions.Count} región(es) con formulario vigente.");
+        foreach (var national in result.National)
+        {
+            var color = national.Status switch
+            {
+                ProgramStatus.Cumple => "green",
+                ProgramStatus.NoCumple => "red",
+                _ => "yellow",
+            };
+            var missing = national.Missing.Count == 0 ? "" : "; sin formulario: " + string.Join(", ", national.Missing.Select(r => r.Name));
+            console.MarkupLineInterpolated(Spanish, $"  Nacional {national.Section.Code()} {national.Section.ShortName()}: [{color}]{national.Status.Label()}[/] ({national.Complying} de {national.Regions} regiones cumplen{missing})");
+        }
+
+        var activities = result.AtRisk.Select(a => (a.RegionCode, a.Section, a.ObjectiveNumber, a.Activity)).Distinct().Count();
+        console.MarkupLineInterpolated(Spanish, $"  Actividades en riesgo: {activities} ({result.AtRisk.Count} motivo(s)).");
+        foreach (var reason in result.AtRisk.GroupBy(a => a.Reason).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
+        {
+            console.MarkupLineInterpolated(Spanish, $"    {ReasonLabel(reason.Key)}: {reason.Count()}");
+        }
+
+        console.MarkupLineInterpolated(Spanish, $"  Alertas encoladas: {result.DigestsQueued}. Informe: reports/{result.ReportName}");
+    }
+
+    private static string ReasonLabel(string reason) => reason switch
+    {
+        AlertReasons.NotComplied => "marcadas como no cumplidas",
+        AlertReasons.UnmarkedAfterClosing => "sin marcar después del cierre",
+        AlertReasons.NoProgressRow => "sin fila de avance en III.4",
+        AlertReasons.ProgressLate => "con avance atrasado o no iniciado",
+        AlertReasons.CannotReach90 => "en programas que ya no pueden llegar al 90 %",
+        _ => reason,
+    };
+
+    /// <summary>One progress bar per service and year, updated as regions are scored.</summary>
+    private sealed class TaskProgress(ProgressContext context) : IProgress<RecalculationProgress>
+    {
+        private readonly Dictionary<(string, int), ProgressTask> _tasks = [];
+
+        public void Report(RecalculationProgress value)
+        {
+            if (!_tasks.TryGetValue((value.Service, value.Year), out var task))
+            {
+                task = context.AddTask(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{value.Service} {value.Year}")), maxValue: Math.Max(1, value.Total));
+                _tasks[(value.Service, value.Year)] = task;
+            }
+
+            task.MaxValue = Math.Max(1, value.Total);
+            task.Value = value.Done;
+        }
+
+        public void Finish()
+        {
+            foreach (var task in _tasks.Values)
+            {
+                task.Value = task.MaxValue;
+                task.StopTask();
+            }
+        }
+    }
+}
