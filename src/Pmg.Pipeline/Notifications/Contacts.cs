@@ -79,7 +79,10 @@ public sealed class ContactBook
     /// <summary>The contacts held.</summary>
     public IReadOnlyList<Contact> Contacts => _contacts;
 
-    /// <summary>The unit of a region matching <paramref name="unit"/> by name or alias; null when none does.</summary>
+    /// <summary>
+    /// The unit of a region matching <paramref name="unit"/> by name or alias; null when none does. The director's
+    /// entry counts too: forms name "Dirección Regional" or "Directora Regional" as a responsible unit.
+    /// </summary>
     public Contact? FindUnit(string regionCode, string? unit)
     {
         var key = ContactNames.Key(unit);
@@ -88,7 +91,7 @@ public sealed class ContactBook
             return null;
         }
 
-        var inRegion = _contacts.Where(c => c.Role == ContactRole.Unit && string.Equals(c.RegionCode, regionCode, StringComparison.OrdinalIgnoreCase)).ToArray();
+        var inRegion = _contacts.Where(c => c.Role != ContactRole.NationalCoordinator && string.Equals(c.RegionCode, regionCode, StringComparison.OrdinalIgnoreCase)).ToArray();
         return inRegion.FirstOrDefault(c => c.Key == key)
             ?? inRegion.FirstOrDefault(c => c.Aliases.Any(a => ContactNames.Key(a) == key));
     }

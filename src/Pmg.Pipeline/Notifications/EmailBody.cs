@@ -1,5 +1,6 @@
-using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace Pmg.Pipeline.Notifications;
 
@@ -11,10 +12,12 @@ public sealed record EmailContent(string Subject, string Text, string Html);
 
 /// <summary>
 /// Writes the plain-text and HTML bodies side by side, so both say the same thing. Every value goes through
-/// <see cref="WebUtility.HtmlEncode(string)"/> on the HTML side: form text is never markup.
+/// <see cref="HtmlEncoder"/> on the HTML side (form text is never markup); letters of every script stay readable
+/// (í, ñ, «») instead of becoming numeric entities.
 /// </summary>
 internal sealed class EmailBody
 {
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
     private readonly StringBuilder _text = new();
     private readonly StringBuilder _html = new();
     private bool _inList;
@@ -92,7 +95,7 @@ internal sealed class EmailBody
         return new EmailContent(subject, _text.ToString().TrimEnd() + Environment.NewLine, _html.ToString());
     }
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    private static string Encode(string text) => Encoder.Encode(text);
 
     private void CloseList()
     {

@@ -171,6 +171,9 @@ internal sealed class NotificationService(
                 break;
             default:
                 contact = book.Coordinator();
+
+                // The recalculation lists every unit concerned; the coordinator needs the ones the address book lacks.
+                digest = digest with { UnknownUnits = book.UnknownUnits(region, digest.UnknownUnits ?? []) };
                 break;
         }
 

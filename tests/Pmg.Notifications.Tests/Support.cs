@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Pmg.Pipeline.Messages;
+using Pmg.Pipeline.Notifications;
+
+namespace Pmg.Notifications.Tests;
+
+/// <summary>An in-memory ledger with real ETag semantics (a replace with a stale ETag fails).</summary>
+internal sealed class InMemoryNotificationLedger : INotificationLedger
+{
+    private readonly ConcurrentDictionary<string, NotificationEntry> _entries = new();
+
+    public IReadOnlyCollection<NotificationEntry> Entries => _entries.Values.ToArray();
+
+    public Task<NotificationEntry?> FindAsync(string id, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_entries.TryGetValue(id, out var entry) ? entry : null);
+
+    public Task<NotificationEntry?> TryAddAsync(NotificationEntry entry, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_entries.TryAdd(entry.Id, entry with { ETag = Guid.NewGuid().ToString() }) ? null : _entries[entry.Id]);
+
+    public Task<string?> TryReplaceAsync(NotificationEntry entry, string etag, CancellationToken cancellationToken = default)
+    {
+        lock (_entries)
+        {
+            if (!_entries.TryGetValue(entry.Id, out var stored) || stored.ETag != etag)
+            {
+                return Task.FromResult<string?>(null);
+            }
+
+            var next = Guid.NewGuid().ToString();
+            _entries[entry.Id] = entry with { ETag = next };
+            return Task.FromResult<string?>(next);
+        }
+    }
+
+    public Task<IReadOnlyList<NotificationEntry>> GetFailedAsync(string? service = null, int? year = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<NotificationEntry>>(_entries.Values
+            .Where(e => e.State == NotificationState.Failed && (service is null || e.Service == service) && (year is null || e.Year == year))
+            .OrderByDescending(e => e.UpdatedAt)
+            .ToArray());
+}
+
+/// <summary>An in-memory address book.</summary>
+internal sealed class InMemoryContactDirectory(IEnumerable<Contact> contacts) : IContactDirectory
+{
+    private readonly List<Contact> _contacts = contacts.ToList();
+
+    public Task<IReadOnlyList<Contact>> GetAsync(string service, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<Contact>>(_contacts.Where(c => string.Equals(c.Service, service, StringComparison.OrdinalIgnoreCase)).ToArray());
+
+    public Task SaveAsync(IReadOnlyList<Contact> contacts, CancellationToken cancellationToken = default)
+    {
+        _contacts.AddRange(contacts);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The address book and messages the tests share.</summary>
+internal static class Build
+{
+    public const string VifUnit = "Encargada regional de VIF";
+    public const string VifEmail = "vif.valparaiso@example.org";
+    public const string DirectorEmail = "direccion.valparaiso@example.org";
+    public const string CoordinatorEmail = "coordinacion.pmg@example.org";
+
+    public static IReadOnlyList<Contact> Book() =>
+    [
+        new("SERNAM", "CL-VS", VifUnit, ["Encargada de la Unidad Regional de VIF"], [VifEmail], ContactRole.Unit),
+        new("SERNAM", "CL-VS", "Dirección Regional", ["Directora Regional"], [DirectorEmail], ContactRole.RegionalDirector),
+        new("SERNAM", null, "Coordinación Nacional", [], [CoordinatorEmail], ContactRole.NationalCoordinator),
+    ];
+
+    public static AlertItem Item(string activity = "Realizar 3 talleres de prevención de VIF", string reason = AlertReasons.ProgressLate, string? quote = "aún no se ejecutan los talleres") =>
+        new("III.1", "Acercar la oferta de VIF a las comunas rurales", activity, VifUnit, reason,
+            "El avance informado dice que la actividad está atrasada o no ha comenzado.", quote,
+            "Informe en el análisis del avance (III.4) la fecha en que se realizará y qué se necesita para cumplirla.");
+
+    public static AlertDigestMessage Digest(string digestId = "digest-vs-vif-1", string? unit = VifUnit, string role = AlertRoles.Unit, IReadOnlyList<AlertItem>? items = null, IReadOnlyList<string>? unknown = null) =>
+        new(digestId, "SERNAM", 2009, new AlertRegion("CL-VS", "Valparaíso"), new AlertRecipient(role, unit),
+            items ?? [Item(), Item("Difundir la línea 149"), Item("Capacitar a monitoras comunitarias")],
+            [new AlertScore("III.1", 88.00m, "NO CUMPLE"), new AlertScore("III.2", 100m, "CUMPLE")],
+            unknown ?? [],
+            new DateTimeOffset(2010, 2, 1, 12, 0, 0, TimeSpan.Zero));
+
+    /// <summary>A container for the notifier with in-memory tables; SendGrid at <paramref name="sendGridHost"/> or, if null, the pickup folder.</summary>
+    public static ServiceProvider Services(string? sendGridHost, InMemoryNotificationLedger ledger, string? pickup = null, IEnumerable<Contact>? contacts = null, int maxRetries = 4)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["SendGrid:ApiKey"] = sendGridHost is null ? "" : "SG.test-key",
+            ["SendGrid:Host"] = sendGridHost ?? "https://api.sendgrid.com",
+            ["SendGrid:FromEmail"] = "pmg-no-responder@example.org",
+            ["SendGrid:FromName"] = "PMG Gestión Territorial",
+            ["SendGrid:RetryDelay"] = "00:00:00.010",
+            ["SendGrid:MaxRetryAttempts"] = maxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["SendGrid:MaxRateLimitWait"] = "00:00:05",
+            ["Notifications:PickupDirectory"] = pickup ?? Path.Combine(Path.GetTempPath(), "pmg-unused"),
+        };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton<IContactDirectory>(new InMemoryContactDirectory(contacts ?? Book()));
+        services.AddSingleton<INotificationLedger>(ledger);
+        services.AddPmgNotifications(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = true });
+    }
+}
