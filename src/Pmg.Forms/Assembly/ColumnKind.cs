@@ -1,5 +1,4 @@
 using Pmg.Domain.Model;
-using Pmg.Domain.Text;
 using Pmg.Forms.Layout;
 
 namespace Pmg.Forms.Assembly;
@@ -76,12 +75,28 @@ internal sealed class HeaderMap
     /// <summary>Recognises a header row of one of the form's tables.</summary>
     public static HeaderMap? TryRecognise(LayoutRow row)
     {
+        // Most rows are data rows: count the titled cells before building any map.
+        var titled = 0;
+        foreach (var cell in row.Cells)
+        {
+            var title = cell.NormalizedText;
+            if (title.Length > 0 && title.Length <= 120 && (ObjectivesColumn(title) is not null || ProgressColumn(title) is not null || BodyColumn(title) is not null))
+            {
+                titled++;
+            }
+        }
+
+        if (titled < 3)
+        {
+            return null;
+        }
+
         var objectives = new Dictionary<ColumnKind, int>();
         var progress = new Dictionary<ColumnKind, int>();
         var body = new Dictionary<ColumnKind, int>();
         foreach (var cell in row.Cells)
         {
-            var title = TextNormalizer.Normalize(cell.Text);
+            var title = cell.NormalizedText;
             if (title.Length == 0 || title.Length > 120)
             {
                 continue;
@@ -155,6 +170,18 @@ internal sealed class HeaderMap
     };
 
     // Single words must be the whole title; longer phrases may be followed by more words.
-    private static bool Is(string title, params string[] phrases) =>
-        phrases.Any(p => title == p || (p.Contains(' ', StringComparison.Ordinal) && title.StartsWith(p + " ", StringComparison.Ordinal)));
+    private static bool Is(string title, params ReadOnlySpan<string> phrases)
+    {
+        foreach (var phrase in phrases)
+        {
+            if (title == phrase
+                || (phrase.Contains(' ', StringComparison.Ordinal) && title.Length > phrase.Length && title[phrase.Length] == ' '
+                    && title.StartsWith(phrase, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Pmg.Domain.Model;
-using Pmg.Domain.Text;
 using Pmg.Forms.Layout;
 
 namespace Pmg.Forms.Assembly;
@@ -9,7 +8,26 @@ namespace Pmg.Forms.Assembly;
 internal sealed record LayoutItem(string? Paragraph, LayoutRow? Row)
 {
     /// <summary>The text when the item is a paragraph, or a row holding a single non-blank cell (a title in a sheet).</summary>
-    public string? LoneText => Paragraph ?? (Row?.Cells.Where(c => !c.IsBlank).ToList() is [var only] ? only.Text : null);
+    public string? LoneText => Paragraph ?? (Row is { } row ? LoneCell(row)?.Text : null);
+
+    private static LayoutCell? LoneCell(LayoutRow row)
+    {
+        LayoutCell? only = null;
+        foreach (var cell in row.Cells)
+        {
+            if (!cell.IsBlank)
+            {
+                if (only is not null)
+                {
+                    return null;
+                }
+
+                only = cell;
+            }
+        }
+
+        return only;
+    }
 }
 
 /// <summary>A section of the form: its heading's title and its items.</summary>
@@ -30,7 +48,11 @@ internal static partial class FormSections
                     items.Add(new LayoutItem(paragraph.Text, null));
                     break;
                 case LayoutTable table:
-                    items.AddRange(table.Rows.Select(row => new LayoutItem(null, row)));
+                    foreach (var row in table.Rows)
+                    {
+                        items.Add(new LayoutItem(null, row));
+                    }
+
                     break;
             }
         }
@@ -111,7 +133,7 @@ internal static partial class FormSections
                 break;
             }
 
-            var first = TextNormalizer.Normalize(row.Cells.FirstOrDefault(c => !c.IsBlank)?.Text);
+            var first = row.FirstFilled?.NormalizedText ?? "";
             if (first.StartsWith("desempeno anual", StringComparison.Ordinal) || first.StartsWith("notas", StringComparison.Ordinal))
             {
                 break;

@@ -1,4 +1,5 @@
 using Pmg.Domain.Model;
+using Pmg.Domain.Text;
 
 namespace Pmg.Forms.Layout;
 
@@ -18,11 +19,38 @@ internal sealed record LayoutTable(IReadOnlyList<LayoutRow> Rows) : LayoutBlock;
 internal sealed record LayoutRow(IReadOnlyList<LayoutCell> Cells)
 {
     /// <summary>The cell covering grid column <paramref name="column"/>, if any.</summary>
-    public LayoutCell? CellAt(int column) =>
-        Cells.FirstOrDefault(c => c.Column <= column && column < c.Column + c.Span);
+    public LayoutCell? CellAt(int column)
+    {
+        foreach (var cell in Cells)
+        {
+            if (cell.Column <= column && column < cell.Column + cell.Span)
+            {
+                return cell;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>True when no cell holds any text.</summary>
-    public bool IsBlank => Cells.All(c => c.IsBlank);
+    public bool IsBlank => FirstFilled is null;
+
+    /// <summary>The first cell that holds text, if any.</summary>
+    public LayoutCell? FirstFilled
+    {
+        get
+        {
+            foreach (var cell in Cells)
+            {
+                if (!cell.IsBlank)
+                {
+                    return cell;
+                }
+            }
+
+            return null;
+        }
+    }
 }
 
 /// <summary>
@@ -43,12 +71,50 @@ internal sealed record LayoutCell(IReadOnlyList<string> Lines, int Column, int S
     /// <summary>Whether the Excel number is shown with a percent format.</summary>
     public bool PercentFormatted { get; init; }
 
+    // Computed once: the assembler asks for a cell's text many times (header recognition, every column lookup).
+    // Initialised from Lines, so a copy made with "with" (which never changes Lines) keeps them valid.
+    private readonly IReadOnlyList<string> textLines = TrimmedLines(Lines);
+    private string? text;
+    private string? normalizedText;
+
     /// <summary>The lines that hold text, trimmed.</summary>
-    public IReadOnlyList<string> TextLines => [.. Lines.Select(l => l.Trim()).Where(l => l.Length > 0)];
+    public IReadOnlyList<string> TextLines => textLines;
 
     /// <summary>All text joined with single spaces.</summary>
-    public string Text => string.Join(' ', TextLines);
+    public string Text => text ??= textLines.Count switch
+    {
+        0 => "",
+        1 => textLines[0],
+        _ => string.Join(' ', textLines),
+    };
+
+    /// <summary><see cref="Text"/> through <see cref="TextNormalizer.Normalize"/>, as headers and labels are matched.</summary>
+    public string NormalizedText => normalizedText ??= textLines.Count == 0 ? "" : TextNormalizer.Normalize(Text);
 
     /// <summary>True when the cell holds no text.</summary>
-    public bool IsBlank => TextLines.Count == 0;
+    public bool IsBlank => textLines.Count == 0;
+
+    /// <inheritdoc />
+    public bool Equals(LayoutCell? other) =>
+        other is not null && Lines.SequenceEqual(other.Lines) && Column == other.Column && Span == other.Span
+        && ContinuesAbove == other.ContinuesAbove && Reference == other.Reference && Number == other.Number
+        && PercentFormatted == other.PercentFormatted;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Lines.Count, Column, Span, ContinuesAbove, Reference, Number, PercentFormatted);
+
+    private static IReadOnlyList<string> TrimmedLines(IReadOnlyList<string> lines)
+    {
+        List<string>? kept = null;
+        foreach (var line in lines)
+        {
+            var trimmed = line.Trim();
+            if (trimmed.Length > 0)
+            {
+                (kept ??= new List<string>(lines.Count)).Add(trimmed);
+            }
+        }
+
+        return kept is null ? [] : kept;
+    }
 }

@@ -28,8 +28,8 @@ internal sealed class EntryStream : Stream
     private readonly bool scanForDtd;
     private readonly byte[] carry = new byte[CarryLength];
     private int carried;
-    private byte[] window = [];
-    private uint crc;
+    // Vectorised CRC-32 (the zip polynomial); a table loop cost as much as inflating.
+    private readonly System.IO.Hashing.Crc32 crc = new();
     private long tokenRun;
 
     public EntryStream(ReadOnlyMemory<byte> compressed, ZipEntryInfo entry, InflationBudget budget, bool scanForDtd)
@@ -54,7 +54,7 @@ internal sealed class EntryStream : Stream
     public int HeadLength { get; private set; }
 
     /// <summary>True once the inflated size and CRC match what the directory declared (call after reading to the end).</summary>
-    public bool MatchesDeclaration => Inflated == entry.UncompressedSize && crc == entry.Crc;
+    public bool MatchesDeclaration => Inflated == entry.UncompressedSize && crc.GetCurrentHashAsUInt32() == entry.Crc;
 
     public override bool CanRead => true;
 
@@ -95,7 +95,7 @@ internal sealed class EntryStream : Stream
         }
 
         budget.Spend(read);
-        crc = Crc32.Append(crc, chunk);
+        crc.Append(chunk);
         KeepHead(chunk);
         if (scanForDtd)
         {
@@ -175,27 +175,43 @@ internal sealed class EntryStream : Stream
 
     private void ScanForDtd(ReadOnlySpan<byte> chunk)
     {
-        // Markers can straddle two reads, so scan the previous tail and this chunk together.
-        var needed = carried + chunk.Length;
-        if (window.Length < needed)
+        // Markers can straddle two reads: scan the previous tail joined to this chunk's head, then the chunk itself,
+        // without copying the chunk.
+        Span<byte> seam = stackalloc byte[CarryLength * 2];
+        var head = Math.Min(CarryLength, chunk.Length);
+        carry.AsSpan(0, carried).CopyTo(seam);
+        chunk[..head].CopyTo(seam[carried..]);
+        if (ContainsMarker(seam[..(carried + head)]) || ContainsMarker(chunk))
         {
-            window = new byte[Math.Max(needed, 8192)];
+            SawDtd = true;
+            return;
         }
 
-        carry.AsSpan(0, carried).CopyTo(window);
-        chunk.CopyTo(window.AsSpan(carried));
-        var scan = window.AsSpan(0, needed);
+        if (chunk.Length >= CarryLength)
+        {
+            chunk[^CarryLength..].CopyTo(carry);
+            carried = CarryLength;
+        }
+        else
+        {
+            var joined = seam[..(carried + head)];
+            var keep = Math.Min(CarryLength, joined.Length);
+            joined[^keep..].CopyTo(carry);
+            carried = keep;
+        }
+    }
+
+    private static bool ContainsMarker(ReadOnlySpan<byte> scan)
+    {
         foreach (var marker in DtdMarkers)
         {
             if (scan.IndexOf(marker) >= 0)
             {
-                SawDtd = true;
-                return;
+                return true;
             }
         }
 
-        carried = Math.Min(CarryLength, needed);
-        scan[^carried..].CopyTo(carry);
+        return false;
     }
 
     private static MemoryStream AsStream(ReadOnlyMemory<byte> bytes) =>
