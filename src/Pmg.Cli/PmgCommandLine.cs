@@ -23,6 +23,8 @@ public static class PmgCommandLine
         root.Subcommands.Add(ValidateCommand.Create(environment));
         root.Subcommands.Add(ReportCommand.Create(environment));
         root.Subcommands.Add(UploadCommand.Create(environment));
+        root.Subcommands.Add(StatusCommand.Create(environment));
+        root.Subcommands.Add(RecalcCommand.Create(environment));
         return root;
     }
 
