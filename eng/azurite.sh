@@ -4,8 +4,11 @@
 #
 #   eng/azurite.sh run -- <command…>   start Azurite, export PMG_TEST_STORAGE, run the command, stop Azurite;
 #                                      exits with the command's status.
-#   eng/azurite.sh start <state-dir>   start detached; writes <state-dir>/connection (the connection string) and
+#   eng/azurite.sh start <state-dir> [--location <data-dir>] [--ports "<blob> <queue> <table>"]
+#                                      start detached; writes <state-dir>/connection (the connection string) and
 #                                      <state-dir>/pid, prints the connection string. For test fixtures.
+#                                      --location keeps the data in <data-dir> (persistent) instead of in memory;
+#                                      --ports asks for those ports instead of free ones (exit 3 if one is taken).
 #   eng/azurite.sh stop <state-dir>    stop what `start` started.
 #   eng/azurite.sh install             only install Azurite into eng/azurite/node_modules.
 set -euo pipefail
@@ -56,17 +59,47 @@ wait_for_port() {
   return 1
 }
 
-# start <state-dir>: launches Azurite detached from this shell, waits for its three ports.
+# Whether something already listens on 127.0.0.1:<port>.
+port_taken() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# start <state-dir> [--location <data-dir>] [--ports "<blob> <queue> <table>"]: launches Azurite detached from this
+# shell, waits for its three ports.
 start() {
   local state=$1
+  shift
+  local location="" ports=""
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --location) location=${2:?--location needs a folder}; shift 2 ;;
+      --ports) ports=${2:?--ports needs three port numbers}; shift 2 ;;
+      *) echo "azurite.sh: unknown start option $1" >&2; return 2 ;;
+    esac
+  done
   mkdir -p "$state"
   install
   local blob queue table
-  read -r blob queue table < <(free_ports)
+  if [[ -n "$ports" ]]; then
+    read -r blob queue table <<< "$ports"
+    for port in "$blob" "$queue" "$table"; do
+      if port_taken "$port"; then
+        echo "azurite.sh: port $port is already in use on 127.0.0.1 (another Azurite or program?)" >&2
+        return 3
+      fi
+    done
+  else
+    read -r blob queue table < <(free_ports)
+  fi
+  local persistence=(--inMemoryPersistence)
+  if [[ -n "$location" ]]; then
+    mkdir -p "$location"
+    persistence=(--location "$location")
+  fi
   # setsid (when present) gives Azurite its own process group, so `stop` ends it and anything it spawned.
   local detach=()
   command -v setsid > /dev/null && detach=(setsid)
-  "${detach[@]}" "$azurite_bin" --inMemoryPersistence --skipApiVersionCheck --loose --silent --disableTelemetry \
+  "${detach[@]}" "$azurite_bin" "${persistence[@]}" --skipApiVersionCheck --loose --silent --disableTelemetry \
     --blobPort "$blob" --queuePort "$queue" --tablePort "$table" \
     >"$state/azurite.log" 2>&1 < /dev/null &
   local pid=$!
@@ -111,12 +144,12 @@ command=${1:-}
 shift || true
 case "$command" in
   install) install ;;
-  start) start "${1:?state directory required}" ;;
+  start) start "${1:?state directory required}" "${@:2}" ;;
   stop) stop "${1:?state directory required}" ;;
   run)
     [[ "${1:-}" == "--" ]] && shift
     [[ $# -gt 0 ]] || { echo "usage: eng/azurite.sh run -- <command…>" >&2; exit 2; }
     run "$@"
     ;;
-  *) echo "usage: eng/azurite.sh install | start <dir> | stop <dir> | run -- <command…>" >&2; exit 2 ;;
+  *) echo "usage: eng/azurite.sh install | start <dir> [--location <data-dir>] [--ports \"B Q T\"] | stop <dir> | run -- <command…>" >&2; exit 2 ;;
 esac
