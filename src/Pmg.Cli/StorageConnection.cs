@@ -120,6 +120,8 @@ internal sealed class StorageConnection
     /// <summary>A short Spanish reason for a storage failure, for messages such as "No se pudo …: {reason}".</summary>
     public static string Describe(Exception exception) => exception switch
     {
+        // The SDK reports a request that failed on every retry as an AggregateException of the attempts.
+        AggregateException { InnerExceptions.Count: > 0 } attempts => Describe(attempts.InnerExceptions[^1]),
         Azure.Identity.AuthenticationFailedException or Azure.Identity.CredentialUnavailableException =>
             "no se pudo autenticar con Azure; inicie sesión con «az login» o revise la identidad configurada",
         Azure.RequestFailedException { Status: 0 } =>
@@ -138,8 +140,10 @@ internal sealed class StorageConnection
 
     /// <summary>Whether <see cref="Describe"/> knows the failure: storage, network, credentials or local I/O, not a bug.</summary>
     public static bool IsExpected(Exception exception) =>
-        exception is Azure.RequestFailedException or Azure.Identity.AuthenticationFailedException or Azure.Identity.CredentialUnavailableException
+        (exception is AggregateException { InnerExceptions.Count: > 0 } attempts && attempts.InnerExceptions.All(IsExpected))
+        || exception is Azure.RequestFailedException or Azure.Identity.AuthenticationFailedException or Azure.Identity.CredentialUnavailableException
             or HttpRequestException or TimeoutException or IOException or UnauthorizedAccessException or FormatException
+            or ArgumentException or InvalidOperationException
         || (exception is TaskCanceledException canceled && !canceled.CancellationToken.IsCancellationRequested);
 
     private void Validate(CommandResult result)

@@ -159,6 +159,7 @@ internal static class StatusCommand
     }
 
     private static ProblemJson Problem(SubmissionRecord record) => new(
+        record.Id,
         record.BlobName,
         record.FileName,
         record.Service,
@@ -252,6 +253,7 @@ internal sealed record NationalProgramJson(string Section, string Status, int Re
 
 /// <summary>A refused or failed upload with its Spanish reasons.</summary>
 internal sealed record ProblemJson(
+    string SubmissionId,
     string BlobName,
     string File,
     string? Service,

@@ -121,10 +121,12 @@ internal static class UploadCommand
         var services = StorageConnection.BuildServices(configuration);
         await using (services.ConfigureAwait(false))
         {
-            var layout = services.GetRequiredService<StorageLayout>();
+            StorageLayout layout;
             var failures = 0;
             try
             {
+                // Resolving the clients parses the connection string: a malformed one is reported, not thrown.
+                layout = services.GetRequiredService<StorageLayout>();
                 if (layout.Options.CreateIfMissing)
                 {
                     await layout.Forms.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -132,7 +134,7 @@ internal static class UploadCommand
             }
             catch (Exception exception) when (StorageConnection.IsExpected(exception))
             {
-                environment.Console.MarkupLineInterpolated($"[red]No se pudo preparar el contenedor «{layout.Forms.Name}»: {StorageConnection.Describe(exception)}.[/]");
+                environment.Console.MarkupLineInterpolated($"[red]No se pudo preparar el contenedor de formularios: {StorageConnection.Describe(exception)}.[/]");
                 return PmgCommandLine.FormErrors;
             }
 

@@ -1,0 +1,145 @@
+using System.Text.Json;
+using Pmg.Pipeline;
+using AzuriteFixture = Pmg.Storage.Tests.AzuriteFixture;
+
+namespace Pmg.Cli.Tests;
+
+public sealed class StatusCommandTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private const string SeedBlob = "SERNAM/2009/CL-TA/tarapaca-2009-etapa3.docx";
+    private const string PdfBlob = "SERNAM/2009/CL-TA/informe.docx";
+    private const string FailedBlob = "SERNAM/2009/CL-VS/roto.docx";
+    private const string FailureReason = "System.TimeoutException: el almacenamiento no respondió";
+
+    [Fact]
+    public async Task StatusJson_UploadedAndIngested_ShowsRegionProgrammesRefusalAndFailure()
+    {
+        await using var context = await CliStorageContext.CreateAsync(azurite);
+        var (refused, failed) = await UploadAndIngestAsync(context);
+
+        var run = await context.RunAsync("status", "--json", "--service", "SERNAM", "--year", "2009");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Stdout);
+        var serviceYear = Assert.Single(json.RootElement.GetProperty("serviceYears").EnumerateArray());
+        Assert.Equal(("SERNAM", 2009), (serviceYear.GetProperty("service").GetString(), serviceYear.GetProperty("year").GetInt32()));
+
+        var region = Assert.Single(serviceYear.GetProperty("regions").EnumerateArray());
+        Assert.Equal("CL-TA", region.GetProperty("region").GetProperty("code").GetString());
+        Assert.Equal("Tarapacá", region.GetProperty("region").GetProperty("name").GetString());
+        Assert.Equal("tarapaca-2009-etapa3.docx", region.GetProperty("file").GetString());
+        Assert.Equal(SeedBlob, region.GetProperty("blobName").GetString());
+        Assert.Equal("ana@sernam.cl", region.GetProperty("uploader").GetString());
+        Assert.Equal("accepted", region.GetProperty("outcome").GetString());
+        var iii1 = region.GetProperty("programs").EnumerateArray().Single(p => p.GetProperty("section").GetString() == "III.1");
+        Assert.Equal("INVALIDO", iii1.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, iii1.GetProperty("performance").ValueKind);
+        Assert.True(region.GetProperty("errors").GetInt32() >= 1);
+
+        // No recalculation has run in this prefix: the national line is computed from the regional statuses.
+        var national = serviceYear.GetProperty("national");
+        Assert.Equal("computed", national.GetProperty("source").GetString());
+        var nationalIii1 = national.GetProperty("programs").EnumerateArray().Single(p => p.GetProperty("section").GetString() == "III.1");
+        Assert.Equal("NO CUMPLE", nationalIii1.GetProperty("status").GetString());
+        Assert.Equal(0, nationalIii1.GetProperty("complying").GetInt32());
+
+        var problems = json.RootElement.GetProperty("problems").EnumerateArray().ToList();
+        var pdf = Assert.Single(problems, p => p.GetProperty("blobName").GetString() == PdfBlob);
+        Assert.Equal(("refused", "informe.docx"), (pdf.GetProperty("outcome").GetString(), pdf.GetProperty("file").GetString()));
+        var pdfReason = Assert.Single(pdf.GetProperty("reasons").EnumerateArray()).GetString()!;
+        Assert.StartsWith("El archivo «informe.docx» no es un documento Word (.docx) ni Excel (.xlsx): parece un PDF.", pdfReason, StringComparison.Ordinal);
+        Assert.StartsWith(refused.Diagnostics.Single(d => d.Code == "NOT_OOXML").Message, pdfReason, StringComparison.Ordinal);
+
+        var broken = Assert.Single(problems, p => p.GetProperty("blobName").GetString() == FailedBlob);
+        Assert.Equal("failed", broken.GetProperty("outcome").GetString());
+        Assert.Equal("CL-VS", broken.GetProperty("region").GetProperty("code").GetString());
+        var brokenReason = Assert.Single(broken.GetProperty("reasons").EnumerateArray()).GetString()!;
+        Assert.Contains("No se pudo procesar el archivo después de varios intentos", brokenReason, StringComparison.Ordinal);
+        Assert.Contains(FailureReason, brokenReason, StringComparison.Ordinal);
+        Assert.Equal(failed.SubmissionId, broken.GetProperty("submissionId").GetString());
+        Assert.Equal(refused.SubmissionId, pdf.GetProperty("submissionId").GetString());
+
+        Assert.Empty(json.RootElement.GetProperty("failedNotifications").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Status_PeopleView_ShowsTarapacaInvalidoRefusedAndFailedWithSpanishReasons()
+    {
+        await using var context = await CliStorageContext.CreateAsync(azurite);
+        await UploadAndIngestAsync(context);
+
+        var run = await context.RunAsync("status");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("", run.Stdout);
+        var screen = UploadCommandTests.Flatten(run.Screen);
+        Assert.Contains("SERNAM 2009", screen, StringComparison.Ordinal);
+        Assert.Contains("Tarapacá (CL-TA)", screen, StringComparison.Ordinal);
+        Assert.Contains("tarapaca-2009-etapa3.docx", screen, StringComparison.Ordinal);
+        Assert.Contains("— INVALIDO", screen, StringComparison.Ordinal);
+        Assert.Contains("Resultado nacional — calculado ahora con los estados regionales vigentes", screen, StringComparison.Ordinal);
+        Assert.Contains("NO CUMPLE", screen, StringComparison.Ordinal);
+        Assert.Contains("Subidas rechazadas o fallidas", screen, StringComparison.Ordinal);
+        Assert.Contains("RECHAZADO", screen, StringComparison.Ordinal);
+        Assert.Contains("• El archivo «informe.docx» no es un documento Word (.docx) ni Excel (.xlsx): parece un PDF.", screen, StringComparison.Ordinal);
+        Assert.Contains("FALLIDO", screen, StringComparison.Ordinal);
+        Assert.Contains("No se pudo procesar el archivo después de varios intentos", screen, StringComparison.Ordinal);
+        Assert.Matches(@"\d{2}-\d{2}-\d{4} \d{2}:\d{2}", screen);
+    }
+
+    [Fact]
+    public async Task Status_OtherYear_ShowsNothingRecorded()
+    {
+        await using var context = await CliStorageContext.CreateAsync(azurite);
+        await UploadAndIngestAsync(context);
+
+        var run = await context.RunAsync("status", "--json", "--year", "2010");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.Empty(json.RootElement.GetProperty("serviceYears").EnumerateArray());
+        Assert.Empty(json.RootElement.GetProperty("problems").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Status_StorageUnreachable_ExitOneWithSpanishReasonOnStderr()
+    {
+        const string Unreachable = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;QueueEndpoint=http://127.0.0.1:1/devstoreaccount1;TableEndpoint=http://127.0.0.1:1/devstoreaccount1;";
+
+        var run = await CliRunner.RunAsync("status", "--json", "--connection-string", Unreachable);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("", run.Stdout);
+        Assert.Contains("No se pudo leer el estado: no se pudo conectar con el almacenamiento", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_BothConnectionOptions_UsageError()
+    {
+        var run = await CliRunner.RunAsync("status", "--connection-string", "UseDevelopmentStorage=true", "--account-url", "https://cuenta.blob.core.windows.net");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("use --connection-string o --account-url, no ambas.", run.Stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The seed form uploaded with `pmg upload` and ingested; a PDF renamed .docx uploaded and refused; a poisoned
+    /// blob recorded as failed, as the hosts' poison handler does.
+    /// </summary>
+    private static async Task<(IngestionOutcome Refused, IngestionOutcome Failed)> UploadAndIngestAsync(CliStorageContext context)
+    {
+        using var folder = new TempFolder();
+        var pdf = folder.File("informe.docx");
+        await File.WriteAllBytesAsync(pdf, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"u8.ToArray());
+
+        var upload = await context.RunAsync("upload", Samples.Form("tarapaca-2009-etapa3.docx"), pdf, "--service", "SERNAM", "--year", "2009", "--region", "CL-TA", "--uploader", "ana@sernam.cl");
+        Assert.Equal(0, upload.ExitCode);
+
+        var accepted = await context.IngestAsync(SeedBlob);
+        Assert.Equal(IngestionStatus.Accepted, accepted.Status);
+        var refused = await context.IngestAsync(PdfBlob);
+        Assert.Equal(IngestionStatus.Refused, refused.Status);
+        var failed = await context.Ingestion.RecordFailureAsync(FailedBlob, "0x8DCFFFF00000001", FailureReason);
+        return (refused, failed);
+    }
+}
