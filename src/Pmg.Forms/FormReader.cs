@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Xml;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -33,8 +34,19 @@ public sealed class FormReader : IFormReader
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(options);
-        var bytes = await CopyBoundedAsync(content, limits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
-        var (verdict, package) = PackageInspector.Vet(bytes, fileName, limits);
+        var (buffer, length) = await CopyBoundedAsync(content, limits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+        PackageVerdict verdict;
+        VettedPackage? package;
+        try
+        {
+            (verdict, package) = PackageInspector.Vet(buffer.AsMemory(0, length), fileName, limits);
+        }
+        finally
+        {
+            // The vetted package holds its own inflated parts; the upload's bytes are no longer needed.
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
         if (verdict.Refusal is { } refusal || package is null)
         {
             var diagnostic = verdict.Refusal ?? Refusals.Corrupt(fileName, "su contenido no se pudo leer como documento Word o Excel");
@@ -87,22 +99,42 @@ public sealed class FormReader : IFormReader
     };
 
     // Reads at most one byte more than the limit, so an oversized upload is refused without buffering all of it.
-    private static async Task<byte[]> CopyBoundedAsync(Stream content, long maxBytes, CancellationToken cancellationToken)
+    // The bytes go into a pooled buffer (the caller returns it): sized once when the stream knows its length,
+    // otherwise grown by doubling.
+    private static async Task<(byte[] Buffer, int Length)> CopyBoundedAsync(Stream content, long maxBytes, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        while (buffer.Length <= maxBytes)
+        var cap = (int)Math.Min(maxBytes + 1, Array.MaxLength);
+        var initial = content.CanSeek ? Math.Clamp(content.Length - content.Position + 1, 1, cap) : Math.Min(81920, cap);
+        var buffer = ArrayPool<byte>.Shared.Rent((int)initial);
+        var length = 0;
+        try
         {
-            var wanted = (int)Math.Min(chunk.Length, maxBytes + 1 - buffer.Length);
-            var read = await content.ReadAsync(chunk.AsMemory(0, wanted), cancellationToken).ConfigureAwait(false);
-            if (read == 0)
+            while (length < cap)
             {
-                break;
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, cap));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var wanted = Math.Min(buffer.Length, cap) - length;
+                var read = await content.ReadAsync(buffer.AsMemory(length, wanted), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
             }
 
-            buffer.Write(chunk, 0, read);
+            return (buffer, length);
         }
-
-        return buffer.ToArray();
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
     }
 }

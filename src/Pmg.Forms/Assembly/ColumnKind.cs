@@ -41,6 +41,9 @@ internal sealed class HeaderMap
 {
     private const int MinimumTitles = 4;
 
+    // The first letters of every title below (objetivo, indicador, resultado, meta, actividades, unidad, …).
+    private const string TitleInitials = "oirmaupct";
+
     private readonly Dictionary<ColumnKind, int> columns;
 
     private HeaderMap(TableKind kind, Dictionary<ColumnKind, int> columns)
@@ -79,6 +82,11 @@ internal sealed class HeaderMap
         var titled = 0;
         foreach (var cell in row.Cells)
         {
+            if (!cell.CouldStartWith(TitleInitials))
+            {
+                continue;
+            }
+
             var title = cell.NormalizedText;
             if (title.Length > 0 && title.Length <= 120 && (ObjectivesColumn(title) is not null || ProgressColumn(title) is not null || BodyColumn(title) is not null))
             {

@@ -133,7 +133,8 @@ internal static partial class FormSections
                 break;
             }
 
-            var first = row.FirstFilled?.NormalizedText ?? "";
+            // "desempeño anual", "notas", "control de resultados".
+            var first = row.FirstFilled is { } firstCell && firstCell.CouldStartWith("dnc") ? firstCell.NormalizedText : "";
             if (first.StartsWith("desempeno anual", StringComparison.Ordinal) || first.StartsWith("notas", StringComparison.Ordinal))
             {
                 break;

@@ -419,7 +419,9 @@ internal static class ExcelLayoutReader
             return "";
         }
 
-        var builder = new StringBuilder();
+        // Usually one <t>: its string is the value, with no builder.
+        string? only = null;
+        StringBuilder? builder = null;
         var depth = xml.Depth;
         xml.Read();
         while (xml.Depth > depth)
@@ -430,7 +432,16 @@ internal static class ExcelLayoutReader
             }
             else if (names.Is(xml, names.T))
             {
-                builder.Append(ElementText(xml, text));
+                var run = ElementText(xml, text);
+                if (only is null && builder is null)
+                {
+                    only = run;
+                }
+                else
+                {
+                    builder ??= new StringBuilder(only);
+                    builder.Append(run);
+                }
             }
             else
             {
@@ -439,12 +450,15 @@ internal static class ExcelLayoutReader
         }
 
         xml.Read();
-        return builder.ToString();
+        return builder?.ToString() ?? only ?? "";
     }
 
     private static string Display(decimal value) => value.ToString("0.##########", CultureInfo.InvariantCulture);
 
-    private static List<string> SplitLines(string text) => [.. text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n', '\r')];
+    private static List<string> SplitLines(string text) =>
+        text.AsSpan().IndexOfAny('\n', '\r') < 0
+            ? [text]
+            : [.. text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n', '\r')];
 
     private static HashSet<uint> ReadPercentStyles(VettedPackage package, string? part)
     {

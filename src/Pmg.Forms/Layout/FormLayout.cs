@@ -94,6 +94,33 @@ internal sealed record LayoutCell(IReadOnlyList<string> Lines, int Column, int S
     /// <summary>True when the cell holds no text.</summary>
     public bool IsBlank => textLines.Count == 0;
 
+    /// <summary>
+    /// False only when <see cref="NormalizedText"/> certainly does not start with one of <paramref name="initials"/>
+    /// (lower-case ASCII letters), judged from the first letter or digit without normalising: most cells of a form
+    /// are data, and this spares normalising them all just to learn they are not a column title. Anything the quick
+    /// look cannot settle (a non-ASCII letter, a "(n)" note before the first letter) answers true.
+    /// </summary>
+    public bool CouldStartWith(string initials)
+    {
+        foreach (var line in textLines)
+        {
+            foreach (var c in line)
+            {
+                if (c == '(' || (c > 127 && char.IsLetterOrDigit(c)))
+                {
+                    return true;
+                }
+
+                if (char.IsAsciiLetterOrDigit(c))
+                {
+                    return initials.Contains(char.ToLowerInvariant(c), StringComparison.Ordinal);
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <inheritdoc />
     public bool Equals(LayoutCell? other) =>
         other is not null && Lines.SequenceEqual(other.Lines) && Column == other.Column && Span == other.Span

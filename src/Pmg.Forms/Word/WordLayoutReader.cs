@@ -19,6 +19,9 @@ internal sealed class WordLayoutReader
 
     private readonly XmlReader xml;
     private readonly StringBuilder line = new();
+
+    // A line made of one text node (the usual case) is that node's string: no builder copy.
+    private string? single;
     private readonly string ns;
     private readonly string body;
     private readonly string p;
@@ -302,6 +305,7 @@ internal sealed class WordLayoutReader
     private void ReadParagraph(List<string> lines)
     {
         line.Clear();
+        single = null;
         if (Enter(out var depth))
         {
             while (xml.Depth > depth)
@@ -317,13 +321,12 @@ internal sealed class WordLayoutReader
                 }
                 else if (Is(tab))
                 {
-                    line.Append(' ');
+                    Append(" ");
                     xml.Read();
                 }
                 else if (Is(br) || Is(cr))
                 {
-                    lines.Add(line.ToString());
-                    line.Clear();
+                    lines.Add(TakeLine());
                     xml.Read();
                 }
                 else
@@ -335,8 +338,7 @@ internal sealed class WordLayoutReader
             xml.Read();
         }
 
-        lines.Add(line.ToString());
-        line.Clear();
+        lines.Add(TakeLine());
     }
 
     private void ReadText()
@@ -353,13 +355,38 @@ internal sealed class WordLayoutReader
         {
             if (xml.NodeType is XmlNodeType.Text or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace or XmlNodeType.CDATA)
             {
-                line.Append(xml.Value);
+                Append(xml.Value);
             }
 
             xml.Read();
         }
 
         xml.Read();
+    }
+
+    private void Append(string text)
+    {
+        if (line.Length == 0 && single is null)
+        {
+            single = text;
+            return;
+        }
+
+        if (single is not null)
+        {
+            line.Append(single);
+            single = null;
+        }
+
+        line.Append(text);
+    }
+
+    private string TakeLine()
+    {
+        var text = single ?? line.ToString();
+        single = null;
+        line.Clear();
+        return text;
     }
 
     private void ReadContentControl(Action readContent) => ReadChildren(sdtContent, readContent);
