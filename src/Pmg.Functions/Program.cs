@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 using Pmg.Forms;
 using Pmg.Functions;
+using Pmg.Notifications;
 using Pmg.Pipeline;
 using Pmg.Storage;
 
@@ -12,6 +13,7 @@ builder.Services
     .AddPmgForms()
     .AddPmgPipeline(builder.Configuration)
     .AddPmgStorage(builder.Configuration)
-    .AddPmgComplianceStorage();
+    .AddPmgComplianceStorage()
+    .AddPmgNotifications(builder.Configuration);
 
 await builder.Build().RunAsync();

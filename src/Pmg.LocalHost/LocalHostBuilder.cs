@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Pmg.Forms;
 using Pmg.LocalHost.Functions;
+using Pmg.Notifications;
 using Pmg.Pipeline;
 using Pmg.Storage;
 
@@ -34,7 +35,8 @@ public static class LocalHostBuilder
                     .AddPmgForms()
                     .AddPmgPipeline(context.Configuration)
                     .AddPmgStorage(context.Configuration)
-                    .AddPmgComplianceStorage();
+                    .AddPmgComplianceStorage()
+                    .AddPmgNotifications(context.Configuration);
             })
             .ConfigureWebJobs(webJobs =>
             {
@@ -45,7 +47,7 @@ public static class LocalHostBuilder
             })
             // Only these classes hold functions: nothing else loaded in the process (tests, say) is scanned.
             .ConfigureServices(services => services.Replace(
-                ServiceDescriptor.Singleton<ITypeLocator>(new FunctionTypes(typeof(IngestFormJob), typeof(RecordPoisonedFormJob), typeof(RecalculateComplianceJob)))));
+                ServiceDescriptor.Singleton<ITypeLocator>(new FunctionTypes(typeof(IngestFormJob), typeof(RecordPoisonedFormJob), typeof(RecalculateComplianceJob), typeof(SendAlertDigestJob), typeof(SendReceiptJob)))));
 }
 
 /// <summary>Tells the WebJobs SDK exactly which classes hold functions.</summary>
