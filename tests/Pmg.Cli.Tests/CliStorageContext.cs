@@ -5,6 +5,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pmg.Forms;
 using Pmg.Pipeline;
+using Pmg.Pipeline.Notifications;
+using Pmg.Pipeline.Recalculation;
 using Pmg.Storage;
 using AzuriteFixture = Pmg.Storage.Tests.AzuriteFixture;
 
@@ -33,6 +35,10 @@ internal sealed class CliStorageContext : IAsyncDisposable
 
     public IIngestionService Ingestion => _provider.GetRequiredService<IIngestionService>();
 
+    public IComplianceService Compliance => _provider.GetRequiredService<IComplianceService>();
+
+    public INotificationLedger Notifications => _provider.GetRequiredService<INotificationLedger>();
+
     /// <summary>The options that send `pmg` to this test's account and prefix.</summary>
     public string[] StorageArgs => ["--connection-string", ConnectionString, "--storage-prefix", Prefix];
 
@@ -51,7 +57,7 @@ internal sealed class CliStorageContext : IAsyncDisposable
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddPmgForms().AddPmgPipeline(configuration).AddPmgStorage(configuration);
+        services.AddPmgForms().AddPmgPipeline(configuration).AddPmgStorage(configuration).AddPmgComplianceStorage().AddPmgNotificationStores();
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<IStorageProvisioner>().EnsureCreatedAsync();
         return new CliStorageContext(provider, azurite.ConnectionString, prefix);

@@ -1,5 +1,8 @@
 using System.Text.Json;
+using Pmg.Domain.Model;
+using Pmg.Domain.Rules;
 using Pmg.Pipeline;
+using Pmg.Pipeline.Notifications;
 using AzuriteFixture = Pmg.Storage.Tests.AzuriteFixture;
 
 namespace Pmg.Cli.Tests;
@@ -85,6 +88,89 @@ public sealed class StatusCommandTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Contains("FALLIDO", screen, StringComparison.Ordinal);
         Assert.Contains("No se pudo procesar el archivo después de varios intentos", screen, StringComparison.Ordinal);
         Assert.Matches(@"\d{2}-\d{2}-\d{4} \d{2}:\d{2}", screen);
+    }
+
+    [Fact]
+    public async Task StatusJson_AfterRecalculation_ShowsStoredNationalLineAndAtRiskCounts()
+    {
+        await using var context = await CliStorageContext.CreateAsync(azurite);
+        await UploadAndIngestAsync(context);
+        Assert.Equal(0, (await context.RunAsync("upload", Samples.Form("cierre-2009-CL-VS.docx"), "--service", "SERNAM", "--year", "2009", "--region", "Valparaíso")).ExitCode);
+        Assert.Equal(IngestionStatus.Accepted, (await context.IngestAsync("SERNAM/2009/CL-VS/cierre-2009-CL-VS.docx")).Status);
+        var recalculated = Assert.Single((await context.Compliance.RecalculateAsync("SERNAM", 2009)).Results);
+
+        var run = await context.RunAsync("status", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Stdout);
+        var serviceYear = Assert.Single(json.RootElement.GetProperty("serviceYears").EnumerateArray());
+        var national = serviceYear.GetProperty("national");
+        Assert.Equal("recalculation", national.GetProperty("source").GetString());
+        Assert.True(national.GetProperty("upToDate").GetBoolean());
+        Assert.Equal(
+            recalculated.National.Select(n => (n.Section.Code(), n.Status.Label(), n.Regions, n.Complying)).OrderBy(n => n.Item1, StringComparer.Ordinal),
+            national.GetProperty("programs").EnumerateArray().Select(p => (p.GetProperty("section").GetString()!, p.GetProperty("status").GetString()!, p.GetProperty("regions").GetInt32(), p.GetProperty("complying").GetInt32())));
+
+        // The status counts each activity once, whatever its reasons; the recalculation lists one entry per reason.
+        var regions = serviceYear.GetProperty("regions").EnumerateArray().ToDictionary(r => r.GetProperty("region").GetProperty("code").GetString()!, r => r.GetProperty("atRisk").GetInt32());
+        Assert.Equal(["CL-TA", "CL-VS"], regions.Keys.Order(StringComparer.Ordinal));
+        foreach (var (code, count) in regions)
+        {
+            Assert.Equal(recalculated.AtRisk.Where(a => a.RegionCode == code).Select(a => (a.Section, a.ObjectiveNumber, a.Activity)).Distinct().Count(), count);
+        }
+
+        Assert.Contains(regions.Values, count => count > 0);
+    }
+
+    [Fact]
+    public async Task Status_UploadAfterRecalculation_SaysTheNationalLineIsOutOfDate()
+    {
+        await using var context = await CliStorageContext.CreateAsync(azurite);
+        await UploadAndIngestAsync(context);
+        await context.Compliance.RecalculateAsync("SERNAM", 2009);
+        Assert.Equal(0, (await context.RunAsync("upload", Samples.Form("cierre-2009-CL-BI.docx"), "--service", "SERNAM", "--year", "2009", "--region", "CL-BI")).ExitCode);
+        Assert.Equal(IngestionStatus.Accepted, (await context.IngestAsync("SERNAM/2009/CL-BI/cierre-2009-CL-BI.docx")).Status);
+
+        var json = await context.RunAsync("status", "--json");
+        var people = await context.RunAsync("status");
+
+        using var document = JsonDocument.Parse(json.Stdout);
+        Assert.False(document.RootElement.GetProperty("serviceYears")[0].GetProperty("national").GetProperty("upToDate").GetBoolean());
+        Assert.Contains("(hay subidas posteriores: se actualizará en el próximo recálculo)", UploadCommandTests.Flatten(people.Screen), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_FailedNotification_ListedWithItsError()
+    {
+        await using var context = await CliStorageContext.CreateAsync(azurite);
+        await UploadAndIngestAsync(context);
+        await context.Notifications.TryAddAsync(new NotificationEntry
+        {
+            Id = "n" + Guid.NewGuid().ToString("N"),
+            Kind = NotificationKind.Digest,
+            SourceId = "digest-1",
+            Service = "SERNAM",
+            Year = 2009,
+            RegionCode = "CL-TA",
+            Recipient = "vif.tarapaca@sernam.cl",
+            Subject = "PMG 2009: actividades en riesgo en Tarapacá",
+            State = NotificationState.Failed,
+            Attempts = 5,
+            UpdatedAt = new DateTimeOffset(2010, 2, 1, 12, 0, 0, TimeSpan.Zero),
+            Error = "SendGrid respondió 401: la clave no es válida",
+        });
+
+        var json = await context.RunAsync("status", "--json", "--service", "SERNAM");
+        var people = await context.RunAsync("status", "--service", "SERNAM");
+
+        using var document = JsonDocument.Parse(json.Stdout);
+        var failed = Assert.Single(document.RootElement.GetProperty("failedNotifications").EnumerateArray());
+        Assert.Equal(
+            ("digest", "vif.tarapaca@sernam.cl", "CL-TA", 5, "SendGrid respondió 401: la clave no es válida"),
+            (failed.GetProperty("kind").GetString(), failed.GetProperty("recipient").GetString(), failed.GetProperty("region").GetString(), failed.GetProperty("attempts").GetInt32(), failed.GetProperty("error").GetString()));
+        var screen = UploadCommandTests.Flatten(people.Screen);
+        Assert.Contains("Correos no enviados", screen, StringComparison.Ordinal);
+        Assert.Contains("SendGrid respondió 401: la clave no es válida", screen, StringComparison.Ordinal);
     }
 
     [Fact]
