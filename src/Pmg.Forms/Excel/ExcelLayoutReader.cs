@@ -218,14 +218,17 @@ internal static class ExcelLayoutReader
             }
 
             guard.Cell();
-            column = TryParseReference(xml.GetAttribute("r"), out _, out var referenced) ? referenced : column + 1;
+            var written = xml.GetAttribute("r");
+            column = TryParseReference(written, out var writtenRow, out var referenced) ? referenced : column + 1;
             if (column >= MaxColumns)
             {
                 CountSkipped(xml, names, guard, counted: true);
                 continue;
             }
 
-            Row(cellsByRow, rowNumber)[column] = ReadCell(xml, names, guard, Reference(rowNumber, column), column, sharedStrings, percentStyles, text);
+            // The cell's own "G9" when it is the canonical reference of where the cell lands (it almost always is).
+            var reference = writtenRow == rowNumber && IsCanonical(written) ? written! : Reference(rowNumber, column);
+            Row(cellsByRow, rowNumber)[column] = ReadCell(xml, names, guard, reference, column, sharedStrings, percentStyles, text);
         }
 
         xml.Read();
@@ -574,6 +577,23 @@ internal static class ExcelLayoutReader
 
         column = letters - 1;
         return true;
+    }
+
+    // Upper-case letters then digits without a leading zero, as Reference writes it.
+    private static bool IsCanonical(string? reference)
+    {
+        if (string.IsNullOrEmpty(reference) || !char.IsAsciiLetterUpper(reference[0]))
+        {
+            return false;
+        }
+
+        var i = 0;
+        while (i < reference.Length && char.IsAsciiLetterUpper(reference[i]))
+        {
+            i++;
+        }
+
+        return i < reference.Length && reference[i] is >= '1' and <= '9' && reference.AsSpan(i).IndexOfAnyExceptInRange('0', '9') < 0;
     }
 
     /// <summary>"G9" from 1-based row 9 and 0-based column 6.</summary>

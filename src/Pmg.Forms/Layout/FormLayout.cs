@@ -132,6 +132,25 @@ internal sealed record LayoutCell(IReadOnlyList<string> Lines, int Column, int S
 
     private static IReadOnlyList<string> TrimmedLines(IReadOnlyList<string> lines)
     {
+        // Usually every line is already trimmed text (or the cell is one empty line): no copy then.
+        var clean = true;
+        var blank = true;
+        foreach (var line in lines)
+        {
+            clean &= line.Length > 0 && !char.IsWhiteSpace(line[0]) && !char.IsWhiteSpace(line[^1]);
+            blank &= string.IsNullOrWhiteSpace(line);
+        }
+
+        if (blank)
+        {
+            return [];
+        }
+
+        if (clean)
+        {
+            return lines;
+        }
+
         List<string>? kept = null;
         foreach (var line in lines)
         {
