@@ -25,6 +25,7 @@ public static class PmgCommandLine
         root.Subcommands.Add(UploadCommand.Create(environment));
         root.Subcommands.Add(StatusCommand.Create(environment));
         root.Subcommands.Add(RecalcCommand.Create(environment));
+        root.Subcommands.Add(ContactsCommand.Create(environment));
         return root;
     }
 

@@ -1,0 +1,136 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Pmg.Notifications;
+using Pmg.Pipeline.Notifications;
+using Spectre.Console;
+
+namespace Pmg.Cli.Commands;
+
+/// <summary>`pmg contacts import FILE [--dry-run]`: loads the address book (units, regional directors, national coordinator) from .xlsx or .csv.</summary>
+internal static class ContactsCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var file = new Argument<string>("ARCHIVO")
+        {
+            Description = "Libreta de direcciones .xlsx o .csv con las columnas Servicio, Región, Unidad, Alias, Correos y Rol (ver samples/contacts/).",
+        };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Solo revisa el archivo: muestra las filas con problemas sin guardar nada." };
+        var connection = new StorageConnection();
+
+        var import = new Command("import", "Importa contactos: las filas válidas se guardan (una unidad repetida se reemplaza) y se informan las que no se pudieron usar.")
+        {
+            file,
+            dryRun,
+        };
+        connection.AddTo(import);
+        import.SetAction((parseResult, cancellationToken) => ImportAsync(
+            environment,
+            parseResult.GetRequiredValue(file),
+            parseResult.GetValue(dryRun),
+            connection.BuildConfiguration(parseResult),
+            cancellationToken));
+
+        return new Command("contacts", "Libreta de direcciones de las alertas y comprobantes por correo.") { import };
+    }
+
+    private static async Task<int> ImportAsync(CliEnvironment environment, string path, bool dryRun, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            await environment.Error.WriteLineAsync($"Uso incorrecto: no existe el archivo «{path}».".AsMemory(), cancellationToken).ConfigureAwait(false);
+            return PmgCommandLine.UsageError;
+        }
+
+        ContactImportResult result;
+        var stream = File.OpenRead(path);
+        await using (stream.ConfigureAwait(false))
+        {
+            result = ContactFileReader.Read(stream, path);
+        }
+
+        WriteProblems(environment.Console, result.Problems);
+        var name = Path.GetFileName(path);
+        if (!dryRun && result.Contacts.Count > 0)
+        {
+            var services = StorageConnection.BuildServices(configuration);
+            await using (services.ConfigureAwait(false))
+            {
+                try
+                {
+                    await services.GetRequiredService<IContactDirectory>().SaveAsync(result.Contacts, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (StorageConnection.IsExpected(exception))
+                {
+                    await environment.Error.WriteLineAsync($"No se pudieron guardar los contactos: {StorageConnection.Describe(exception)}.".AsMemory(), cancellationToken).ConfigureAwait(false);
+                    return PmgCommandLine.FormErrors;
+                }
+            }
+        }
+
+        var verb = (dryRun, result.Contacts.Count == 1) switch
+        {
+            (true, true) => "Se leyó",
+            (true, false) => "Se leyeron",
+            (false, true) => "Se guardó",
+            _ => "Se guardaron",
+        };
+        var note = dryRun ? " (revisión: no se guardó nada)" : "";
+        environment.Console.MarkupLine(Markup.Escape(result.Contacts.Count == 0
+            ? $"No hay contactos válidos en «{name}»; no se guardó nada."
+            : $"{verb} {Count(result.Contacts.Count, "contacto", "contactos")} de «{name}»{note}: {Summary(result.Contacts)}."));
+        if (result.Problems.Count > 0)
+        {
+            environment.Console.MarkupLine(Markup.Escape($"{Count(result.Problems.Count, "fila no se pudo usar", "filas no se pudieron usar")}: corríjalas y vuelva a importar el archivo."));
+        }
+
+        return result.Problems.Count == 0 ? PmgCommandLine.Success : PmgCommandLine.FormErrors;
+    }
+
+    private static void WriteProblems(IAnsiConsole console, IReadOnlyList<ContactRowProblem> problems)
+    {
+        if (problems.Count == 0)
+        {
+            return;
+        }
+
+        var table = new Table { Title = new TableTitle("Filas que no se pudieron usar") };
+        table.AddColumn(new TableColumn("Fila").RightAligned());
+        table.AddColumn(new TableColumn("Motivo"));
+        foreach (var problem in problems)
+        {
+            table.AddRow(new Text(problem.Row.ToString(CultureInfo.InvariantCulture)), new Text(problem.Reason));
+        }
+
+        console.Write(table);
+    }
+
+    private static string Summary(IReadOnlyList<Contact> contacts)
+    {
+        var parts = new List<string>();
+        var units = contacts.Count(c => c.Role == ContactRole.Unit);
+        var directors = contacts.Count(c => c.Role == ContactRole.RegionalDirector);
+        var coordinators = contacts.Count(c => c.Role == ContactRole.NationalCoordinator);
+        if (units > 0)
+        {
+            parts.Add(Count(units, "unidad", "unidades"));
+        }
+
+        if (directors > 0)
+        {
+            parts.Add(Count(directors, "dirección regional", "direcciones regionales"));
+        }
+
+        if (coordinators > 0)
+        {
+            parts.Add(Count(coordinators, "coordinación nacional", "coordinaciones nacionales"));
+        }
+
+        return parts.Count == 1 ? parts[0] : string.Join(", ", parts.Take(parts.Count - 1)) + " y " + parts[^1];
+    }
+
+    private static string Count(int count, string one, string many) =>
+        count == 1 ? "1 " + one : count.ToString(CultureInfo.InvariantCulture) + " " + many;
+}
