@@ -55,11 +55,11 @@ internal static class StatusOutput
                 table.AddRow(
                     When(failed.UpdatedAt, zone),
                     failed.Kind == "digest" ? "alerta" : "acuse",
-                    failed.Region ?? "—",
-                    failed.Recipient,
-                    failed.Subject,
+                    Markup.Escape(failed.Region ?? "—"),
+                    Markup.Escape(failed.Recipient),
+                    Markup.Escape(failed.Subject),
                     failed.Attempts.ToString(Chile),
-                    failed.Error ?? "—");
+                    Markup.Escape(failed.Error ?? "—"));
             }
 
             console.Write(table);
