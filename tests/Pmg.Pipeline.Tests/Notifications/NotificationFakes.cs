@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Pmg.Pipeline.Messages;
+using Pmg.Pipeline.Notifications;
+
+namespace Pmg.Pipeline.Tests.Notifications;
+
+/// <summary>A sender that records what it was asked to send and can be told to fail the next attempts.</summary>
+internal sealed class RecordingEmailSender : IEmailSender
+{
+    public List<EmailMessage> Sent { get; } = [];
+
+    public int FailNext { get; set; }
+
+    public Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
+    {
+        if (FailNext > 0)
+        {
+            FailNext--;
+            throw new EmailSendException("SendGrid answered 503.") { StatusCode = 503 };
+        }
+
+        Sent.Add(message);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>An in-memory ledger with ETag checks.</summary>
+internal sealed class FakeNotificationLedger : INotificationLedger
+{
+    private readonly ConcurrentDictionary<string, NotificationEntry> _entries = new();
+
+    public IReadOnlyCollection<NotificationEntry> Entries => _entries.Values.ToArray();
+
+    public Task<NotificationEntry?> FindAsync(string id, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_entries.TryGetValue(id, out var entry) ? entry : null);
+
+    public Task<NotificationEntry?> TryAddAsync(NotificationEntry entry, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_entries.TryAdd(entry.Id, entry with { ETag = Guid.NewGuid().ToString() }) ? null : _entries[entry.Id]);
+
+    public Task<string?> TryReplaceAsync(NotificationEntry entry, string etag, CancellationToken cancellationToken = default)
+    {
+        lock (_entries)
+        {
+            if (!_entries.TryGetValue(entry.Id, out var stored) || stored.ETag != etag)
+            {
+                return Task.FromResult<string?>(null);
+            }
+
+            var next = Guid.NewGuid().ToString();
+            _entries[entry.Id] = entry with { ETag = next };
+            return Task.FromResult<string?>(next);
+        }
+    }
+
+    public Task<IReadOnlyList<NotificationEntry>> GetFailedAsync(string? service = null, int? year = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<NotificationEntry>>(_entries.Values.Where(e => e.State == NotificationState.Failed).ToArray());
+}
+
+/// <summary>The notification service over fakes, with a Tarapacá address book.</summary>
+internal sealed class NotificationHarness
+{
+    public const string ApoyoEmail = "apoyo.tarapaca@example.org";
+    public const string DirectorEmail = "direccion.tarapaca@example.org";
+
+    public NotificationHarness(IEnumerable<Contact>? contacts = null)
+    {
+        Contacts = contacts?.ToList() ??
+        [
+            new Contact("SERNAM", "CL-TA", "Profesional de apoyo", ["Profesional de apoyo Profesional de Participación"], [ApoyoEmail], ContactRole.Unit),
+            new Contact("SERNAM", "CL-TA", "Dirección Regional", ["Directora Regional"], [DirectorEmail], ContactRole.RegionalDirector),
+        ];
+        Service = new NotificationService(new Directory(Contacts), Ledger, Sender, Time, NullLogger<NotificationService>.Instance);
+    }
+
+    public List<Contact> Contacts { get; }
+
+    public FakeNotificationLedger Ledger { get; } = new();
+
+    public RecordingEmailSender Sender { get; } = new();
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2010, 2, 1, 12, 0, 0, TimeSpan.Zero));
+
+    public INotificationService Service { get; }
+
+    public static AlertDigestMessage Digest(string unit = "Profesional de apoyo", string role = AlertRoles.Unit) =>
+        new("d-ta-1", "SERNAM", 2009, new AlertRegion("CL-TA", "Tarapacá"), new AlertRecipient(role, role == AlertRoles.Unit ? unit : null),
+            [new AlertItem("III.2", "Coordinar la mesa regional de género", "Realizar 2 reuniones de la mesa", unit, AlertReasons.NotComplied,
+                "La actividad está marcada como no cumplida.", null, "Revise si puede cumplirse antes del cierre o explique el motivo en III.4.")],
+            [new AlertScore("III.2", 80m, "NO CUMPLE")],
+            [],
+            new DateTimeOffset(2010, 2, 1, 12, 0, 0, TimeSpan.Zero));
+
+    private sealed class Directory(List<Contact> contacts) : IContactDirectory
+    {
+        public Task<IReadOnlyList<Contact>> GetAsync(string service, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<Contact>>(contacts.Where(c => c.Service == service).ToArray());
+
+        public Task SaveAsync(IReadOnlyList<Contact> contacts1, CancellationToken cancellationToken = default) => Task.CompletedTask;
+    }
+}
