@@ -21,9 +21,11 @@ public sealed class RecalculationStorageTests(AzuriteFixture azurite) : IClassFi
     public async Task RecalculateAsync_ThreeClosingForms_WritesTheExpectedRegionalAndNationalResults()
     {
         await using var context = await ComplianceTestContext.CreateAsync(azurite, AfterClosing);
+        var ingested = new Dictionary<string, IngestionOutcome>();
         foreach (var region in Regions)
         {
-            Assert.Equal(IngestionStatus.Accepted, (await context.IngestAsync(region, $"cierre-2009-{region}.docx", Upload)).Status);
+            ingested[region] = await context.IngestAsync(region, $"cierre-2009-{region}.docx", Upload);
+            Assert.Equal(IngestionStatus.Accepted, ingested[region].Status);
         }
 
         var summary = await context.Compliance.RecalculateAsync("SERNAM", 2009);
@@ -41,6 +43,12 @@ public sealed class RecalculationStorageTests(AzuriteFixture azurite) : IClassFi
                     (program.Value.GetProperty("status").GetString(), program.Value.GetProperty("performance").GetString()),
                     (row.GetString("Status"), row.GetString("DisplayPerformance")));
                 Assert.Equal(decimal.Parse(program.Value.GetProperty("earned").GetString()!, CultureInfo.InvariantCulture), decimal.Parse(row.GetString("EarnedWeight"), CultureInfo.InvariantCulture));
+
+                // Rebuilt from the stored rows, the programme scores as it did when the form was read.
+                var atIngestion = ingested[region].Programs.Single(p => p.Section.Code() == program.Name);
+                Assert.Equal(
+                    (atIngestion.Objectives, atIngestion.Activities, atIngestion.WeightTotal, atIngestion.Performance, atIngestion.Status),
+                    (row.GetInt32("Objectives")!.Value, row.GetInt32("Activities")!.Value, decimal.Parse(row.GetString("WeightTotal"), CultureInfo.InvariantCulture), decimal.Parse(row.GetString("Performance"), CultureInfo.InvariantCulture), Domain.Rules.ProgramStatusExtensions.ParseLabel(row.GetString("Status"))));
             }
         }
 
