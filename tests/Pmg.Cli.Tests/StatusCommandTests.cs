@@ -174,6 +174,22 @@ public sealed class StatusCommandTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     [Fact]
+    public async Task StatusJson_ServiceInLowerCase_FindsTheServiceAsRecorded()
+    {
+        await using var context = await CliStorageContext.CreateAsync(azurite);
+        await UploadAndIngestAsync(context);
+
+        var run = await context.RunAsync("status", "--json", "--service", "sernam", "--year", "2009");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Stdout);
+        var serviceYear = Assert.Single(json.RootElement.GetProperty("serviceYears").EnumerateArray());
+        Assert.Equal("SERNAM", serviceYear.GetProperty("service").GetString());
+        Assert.Equal("CL-TA", Assert.Single(serviceYear.GetProperty("regions").EnumerateArray()).GetProperty("region").GetProperty("code").GetString());
+        Assert.Equal(2, json.RootElement.GetProperty("problems").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Status_OtherYear_ShowsNothingRecorded()
     {
         await using var context = await CliStorageContext.CreateAsync(azurite);

@@ -95,17 +95,27 @@ internal static class StatusCommand
         var notifications = services.GetRequiredService<INotificationLedger>();
         var options = services.GetRequiredService<IOptions<PmgOptions>>().Value;
         var time = services.GetRequiredService<TimeProvider>();
-        service = service is null ? null : options.FindService(service) ?? service;
+        // Keys hold the service as configured ("SERNAM"). Without Pmg:Services the casing typed is unknown: read the
+        // year (or everything) and match the service case-insensitively here.
+        var configured = service is null ? null : options.FindService(service);
+        var queryService = configured ?? (options.KnownServices.Count > 0 ? service : null);
 
         SubmissionStatusReport report;
         try
         {
-            report = await queries.GetStatusAsync(service, year, cancellationToken).ConfigureAwait(false);
+            report = await queries.GetStatusAsync(queryService, year, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException missing) when (missing.Status == 404)
         {
             // No table yet: nothing was ever ingested into this account (or prefix).
             report = new SubmissionStatusReport([], []);
+        }
+
+        if (service is not null && queryService is null)
+        {
+            report = new SubmissionStatusReport(
+                report.Current.Where(r => SameService(r.Service, service)).ToArray(),
+                report.Problems.Where(r => SameService(r.Service, service)).ToArray());
         }
 
         var serviceYears = new List<ServiceYearJson>();
@@ -123,7 +133,8 @@ internal static class StatusCommand
         }
 
         var problems = report.Problems.Select(Problem).ToList();
-        var failed = (await notifications.GetFailedAsync(service, year, cancellationToken).ConfigureAwait(false))
+        var failed = (await notifications.GetFailedAsync(queryService, year, cancellationToken).ConfigureAwait(false))
+            .Where(n => service is null || SameService(n.Service, service))
             .Select(n => new FailedNotificationJson(
                 n.Kind == NotificationKind.Digest ? "digest" : "receipt",
                 n.Service is null or SubmissionKeys.UnparsedPartition ? null : n.Service,
@@ -137,6 +148,8 @@ internal static class StatusCommand
             .ToList();
         return new StatusJson(serviceYears, problems, failed);
     }
+
+    private static bool SameService(string? recorded, string wanted) => string.Equals(recorded, wanted, StringComparison.OrdinalIgnoreCase);
 
     private static RegionStatusJson Region(SubmissionRecord record, IReadOnlyDictionary<string, int> atRisk)
     {

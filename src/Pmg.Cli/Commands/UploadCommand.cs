@@ -4,6 +4,8 @@ using System.Net.Mail;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Pmg.Pipeline;
 using Pmg.Domain.Regions;
 using Pmg.Storage;
 using Spectre.Console;
@@ -121,6 +123,22 @@ internal static class UploadCommand
         var services = StorageConnection.BuildServices(configuration);
         await using (services.ConfigureAwait(false))
         {
+            // With Pmg__Services configured, an unknown service would only be refused by the pipeline: say so now,
+            // and write the configured spelling into the path.
+            var options = services.GetRequiredService<IOptions<PmgOptions>>().Value;
+            if (options.KnownServices.Count > 0)
+            {
+                if (options.FindService(target.Service) is not { } known)
+                {
+                    await environment.Error.WriteLineAsync(
+                        $"Uso incorrecto: el servicio «{target.Service}» no está entre los configurados en Pmg__Services ({string.Join(", ", options.KnownServices)}).".AsMemory(),
+                        cancellationToken).ConfigureAwait(false);
+                    return PmgCommandLine.UsageError;
+                }
+
+                target = target with { Service = known };
+            }
+
             StorageLayout layout;
             var failures = 0;
             try
