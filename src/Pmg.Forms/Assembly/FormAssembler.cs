@@ -188,14 +188,13 @@ internal static partial class FormAssembler
     {
         foreach (var item in content.Items)
         {
-            var cells = item.Row?.Cells.Where(c => !c.IsBlank).ToList();
-            if (cells is not { Count: > 0 } || RegionPattern().Match(cells[0].Text) is not { Success: true } match)
+            if (item.Row is not { FirstFilled: { } first } row || RegionPattern().Match(first.Text) is not { Success: true } match)
             {
                 continue;
             }
 
             var inline = match.Groups["value"].Value.Trim();
-            var valueCell = inline.Length > 0 ? cells[0] : cells.ElementAtOrDefault(1);
+            var valueCell = inline.Length > 0 ? first : row.FilledAfter(first);
             var value = inline.Length > 0 ? inline : valueCell?.Text ?? "";
             return value.Length == 0 ? null : new Sourced<string>(value, new SourceLocation(content.Section, null, "REGIÓN", valueCell?.Reference));
         }
@@ -274,15 +273,15 @@ internal static partial class FormAssembler
         string? fromDocument = null;
         foreach (var item in items)
         {
-            var cells = item.Row?.Cells.Where(c => !c.IsBlank).ToList();
-            var text = item.Paragraph ?? cells?.FirstOrDefault()?.Text;
+            var first = item.Row?.FirstFilled;
+            var text = item.Paragraph ?? first?.Text;
             if (text is null || ServicePattern().Match(text) is not { Success: true } match)
             {
                 continue;
             }
 
             var value = match.Groups["value"].Value.Trim();
-            fromDocument = value.Length > 0 ? value : cells?.ElementAtOrDefault(1)?.Text;
+            fromDocument = value.Length > 0 ? value : first is null ? null : item.Row!.FilledAfter(first)?.Text;
             if (!string.IsNullOrWhiteSpace(fromDocument))
             {
                 break;

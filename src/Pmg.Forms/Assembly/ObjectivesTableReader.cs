@@ -22,6 +22,8 @@ internal sealed class ObjectivesTableReader(Section section, HeaderMap header, L
 {
     private static readonly string[] Categories = ["Oferta de información al GORE", "Provisión de información", "Otros objetivos institucionales"];
 
+    private static readonly string[] NormalizedCategories = [.. Categories.Select(TextNormalizer.Normalize)];
+
     private readonly List<Draft> drafts = [];
     private string? category;
 
@@ -328,7 +330,15 @@ internal sealed class ObjectivesTableReader(Section section, HeaderMap header, L
     private static string? MatchCategory(string line)
     {
         var normalized = TextNormalizer.Normalize(line);
-        return Categories.FirstOrDefault(c => normalized.StartsWith(TextNormalizer.Normalize(c), StringComparison.Ordinal));
+        for (var i = 0; i < Categories.Length; i++)
+        {
+            if (normalized.StartsWith(NormalizedCategories[i], StringComparison.Ordinal))
+            {
+                return Categories[i];
+            }
+        }
+
+        return null;
     }
 
     /// <summary>An objective being read; rows below may still add activities or continue its text.</summary>

@@ -35,6 +35,23 @@ internal sealed record LayoutRow(IReadOnlyList<LayoutCell> Cells)
     /// <summary>True when no cell holds any text.</summary>
     public bool IsBlank => FirstFilled is null;
 
+    /// <summary>The first cell after <paramref name="cell"/> that holds text, if any.</summary>
+    public LayoutCell? FilledAfter(LayoutCell cell)
+    {
+        var seen = false;
+        foreach (var candidate in Cells)
+        {
+            if (seen && !candidate.IsBlank)
+            {
+                return candidate;
+            }
+
+            seen |= ReferenceEquals(candidate, cell);
+        }
+
+        return null;
+    }
+
     /// <summary>The first cell that holds text, if any.</summary>
     public LayoutCell? FirstFilled
     {
