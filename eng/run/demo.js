@@ -103,10 +103,10 @@ function listMail(dir, since) {
     const isNew = time >= since;
     fresh += isNew ? 1 : 0;
     const stamp = `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
-    console.log(`  ${isNew ? '*' : ' '} ${stamp}  ${(h.to || '?').padEnd(40)}  ${h.subject || '(sin asunto)'}`);
-    console.log(`               ${path.relative(process.cwd(), file)}`);
+    console.log(`  ${isNew ? '*' : ' '} ${stamp}  ${(h.to || '?').padEnd(36)}  ${h.subject || '(sin asunto)'}`);
   }
-  console.log(`  ${files.length} e-mail(s) in ${path.relative(process.cwd(), dir) || dir}; ${fresh} written by this run (marked *).`);
+  const shown = path.relative(process.cwd(), dir) || dir;
+  console.log(`  ${files.length} e-mail(s) in ${shown}; ${fresh} written by this run (marked *). Newest: ${path.relative(process.cwd(), files[files.length - 1].file)}`);
 }
 
 const [command, ...args] = process.argv.slice(2);
