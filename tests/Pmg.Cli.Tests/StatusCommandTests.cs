@@ -153,7 +153,7 @@ public sealed class StatusCommandTests(AzuriteFixture azurite) : IClassFixture<A
             Year = 2009,
             RegionCode = "CL-TA",
             Recipient = "vif.tarapaca@sernam.cl",
-            Subject = "PMG 2009: actividades en riesgo en Tarapacá",
+            Subject = "[PMG GT 2009] Actividades en riesgo en Tarapacá",
             State = NotificationState.Failed,
             Attempts = 5,
             UpdatedAt = new DateTimeOffset(2010, 2, 1, 12, 0, 0, TimeSpan.Zero),
@@ -171,6 +171,7 @@ public sealed class StatusCommandTests(AzuriteFixture azurite) : IClassFixture<A
         var screen = UploadCommandTests.Flatten(people.Screen);
         Assert.Contains("Correos no enviados", screen, StringComparison.Ordinal);
         Assert.Contains("SendGrid respondió 401: la clave no es válida", screen, StringComparison.Ordinal);
+        Assert.Contains("[PMG GT 2009] Actividades en riesgo en Tarapacá", screen, StringComparison.Ordinal);
     }
 
     [Fact]

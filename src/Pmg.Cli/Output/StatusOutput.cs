@@ -68,7 +68,7 @@ internal static class StatusOutput
 
     private static void WriteServiceYear(IAnsiConsole console, ServiceYearJson serviceYear, TimeZoneInfo zone)
     {
-        console.Write(new Rule($"{serviceYear.Service} {serviceYear.Year.ToString(CultureInfo.InvariantCulture)}").LeftJustified());
+        console.Write(new Rule(Markup.Escape($"{serviceYear.Service} {serviceYear.Year.ToString(CultureInfo.InvariantCulture)}")).LeftJustified());
         var sections = serviceYear.Regions.SelectMany(r => r.Programs).Select(p => p.Section).Distinct().Order(StringComparer.Ordinal).ToList();
         var table = new Table().Border(TableBorder.Minimal).AddColumns("Región", "Archivo vigente", "Subido", "Observaciones");
         foreach (var section in sections)
