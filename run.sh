@@ -454,8 +454,9 @@ cat <<EOF
 
     ${dim}Pipeline activity:${reset_color}
 EOF
-# Follow the host's log: one line per processed form, recalculation and e-mail.
-setsid bash -c 'tail -n 0 -F "$1" 2>/dev/null | grep --line-buffered -iE "ingest|accepted|refused|recalculat|digest|receipt|fail|error"' _ "$logs/localhost.log" 9>&- &
+# Follow the host's log: the pipeline's own lines (form accepted/refused/failed, recalculation, e-mail sent) and any
+# warning or error.
+setsid bash -c 'tail -n 0 -F "$1" 2>/dev/null | grep --line-buffered -E " (warn|fail|crit): |Pmg\.Pipeline\."' _ "$logs/localhost.log" 9>&- &
 echo $! > "$follow_pid_file"
 while :; do
   if ! is_ours "$host_pid_file" Pmg.LocalHost; then
