@@ -69,7 +69,7 @@ public sealed class FormReader : IFormReader
             catch (XmlException exception)
             {
                 Log.FormCorrupt(logger, fileName, exception);
-                return FormReadResult.Refused(fileName, verdict.Format, Refusals.Corrupt(package.FileName, "una de sus partes no es XML válido"));
+                return FormReadResult.Refused(fileName, verdict.Format, Refusals.Corrupt(package.FileName, $"la parte «{package.PartBeingRead}» no es XML válido"));
             }
         }
 

@@ -40,7 +40,7 @@ internal static class ExcelLayoutReader
         var sharedStrings = ReadSharedStrings(package, Target(relationships, "/sharedStrings"));
         var percentStyles = ReadPercentStyles(package, Target(relationships, "/styles"));
         var text = new StringBuilder();
-        foreach (var (name, id) in ReadSheetList(package, workbookBytes))
+        foreach (var (name, id) in ReadSheetList(package, workbook, workbookBytes))
         {
             if (id is null || FindById(relationships, id) is not { } relationship
                 || !relationship.Type.EndsWith("/worksheet", StringComparison.Ordinal)
@@ -51,7 +51,7 @@ internal static class ExcelLayoutReader
 
             var guard = new SheetGuard(package.FileName, part, package.Limits);
             blocks.Add(new LayoutParagraph(name));
-            blocks.Add(ReadSheet(package, sheetBytes, guard, sharedStrings, percentStyles, text));
+            blocks.Add(ReadSheet(package, part, sheetBytes, guard, sharedStrings, percentStyles, text));
         }
 
         return new FormLayout(FormFormat.Excel, blocks);
@@ -84,10 +84,10 @@ internal static class ExcelLayoutReader
     }
 
     /// <summary>workbook.xml's sheets/sheet: name and relationship id, in tab order.</summary>
-    private static List<(string Name, string? Id)> ReadSheetList(VettedPackage package, ReadOnlyMemory<byte> bytes)
+    private static List<(string Name, string? Id)> ReadSheetList(VettedPackage package, string part, ReadOnlyMemory<byte> bytes)
     {
         var sheets = new List<(string, string?)>();
-        using var xml = package.OpenXml(bytes);
+        using var xml = package.OpenXml(part, bytes);
         var sheet = xml.NameTable.Add("sheet");
         var ns = xml.NameTable.Add(S);
         while (xml.Read())
@@ -109,7 +109,7 @@ internal static class ExcelLayoutReader
             return strings;
         }
 
-        using var xml = package.OpenXml(bytes);
+        using var xml = package.OpenXml(part, bytes);
         var names = new SpreadsheetNames(xml.NameTable);
         var text = new StringBuilder();
         xml.Read();
@@ -129,14 +129,14 @@ internal static class ExcelLayoutReader
     }
 
     private static LayoutTable ReadSheet(
-        VettedPackage package, ReadOnlyMemory<byte> bytes, SheetGuard guard, List<string> sharedStrings, HashSet<uint> percentStyles, StringBuilder text)
+        VettedPackage package, string part, ReadOnlyMemory<byte> bytes, SheetGuard guard, List<string> sharedStrings, HashSet<uint> percentStyles, StringBuilder text)
     {
         // Row and cell references are optional in SpreadsheetML: without them a row follows the previous one and a
         // cell the previous cell.
         var cellsByRow = new SortedDictionary<int, SortedDictionary<int, LayoutCell>>();
         var merges = new List<string?>();
         var rowNumber = 0;
-        using var xml = package.OpenXml(bytes);
+        using var xml = package.OpenXml(part, bytes);
         var names = new SpreadsheetNames(xml.NameTable);
         xml.Read();
         while (!xml.EOF)
@@ -474,7 +474,7 @@ internal static class ExcelLayoutReader
         var percentFormats = new HashSet<uint>(PercentBuiltIns);
         var cellFormats = new List<uint?>();
         var cellFormatsSeen = false;
-        using var xml = package.OpenXml(bytes);
+        using var xml = package.OpenXml(part, bytes);
         var names = new SpreadsheetNames(xml.NameTable);
         while (xml.Read())
         {

@@ -54,6 +54,9 @@ internal sealed class VettedPackage : IDisposable
         }
     }
 
+    /// <summary>The part a reader last opened, named in the refusal when its XML turns out to be invalid.</summary>
+    public string? PartBeingRead { get; private set; }
+
     /// <summary>The vetted bytes of a parsed part.</summary>
     public bool TryGetPart(string partName, out ReadOnlyMemory<byte> bytes)
     {
@@ -74,8 +77,9 @@ internal sealed class VettedPackage : IDisposable
     /// A forward-only reader over a vetted part: DTDs prohibited, no resolver, whitespace kept (Word's w:t may be
     /// a single space).
     /// </summary>
-    public XmlReader OpenXml(ReadOnlyMemory<byte> bytes)
+    public XmlReader OpenXml(string partName, ReadOnlyMemory<byte> bytes)
     {
+        PartBeingRead = partName;
         var stream = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes, out var segment)
             ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
             : new MemoryStream(bytes.ToArray(), writable: false);

@@ -73,7 +73,7 @@ internal sealed class WordLayoutReader
         var blocks = new List<LayoutBlock>();
         if (package.MainPart is { } main && package.TryGetPart(main, out var bytes))
         {
-            using var xml = package.OpenXml(bytes);
+            using var xml = package.OpenXml(main, bytes);
             new WordLayoutReader(xml).ReadDocument(blocks);
         }
 
