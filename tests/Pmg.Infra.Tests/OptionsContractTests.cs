@@ -1,0 +1,104 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Pmg.Functions;
+using Pmg.Infra.Tests.Support;
+using Pmg.Notifications;
+using Pmg.Pipeline;
+using Pmg.Storage;
+
+namespace Pmg.Infra.Tests;
+
+/// <summary>
+/// The settings the templates give the function app are the ones the app's code reads: its options classes, the
+/// connections its triggers name and the %settings% its schedules use. A rename on either side fails here, so a
+/// deployment cannot start misconfigured.
+/// </summary>
+[Collection(CompiledInfraCollection.Name)]
+public sealed partial class OptionsContractTests(CompiledInfraFixture infra)
+{
+    // Settings read by the Functions host and the Application Insights SDK themselves, not by Pmg code.
+    private static readonly string[] HostSettingPrefixes = ["AzureWebJobsStorage__", "APPLICATIONINSIGHTS_"];
+
+    private static readonly (Type Options, string Section)[] OptionsClasses =
+    [
+        (typeof(PmgOptions), PmgOptions.SectionName),
+        (typeof(PmgStorageOptions), PmgStorageOptions.SectionName),
+        (typeof(SendGridOptions), SendGridOptions.SectionName),
+        (typeof(NotificationOptions), NotificationOptions.SectionName),
+    ];
+
+    private IReadOnlyCollection<string> TemplateSettings => InfraPolicy.AppSettings(infra.Template).Keys.ToArray();
+
+    [Fact]
+    public void TemplateSettings_EachOne_IsReadByTheApp()
+    {
+        var readable = OptionSettingNames().Concat(TriggerConnections().SelectMany(IdentitySettings)).ToHashSet(StringComparer.Ordinal);
+
+        var unread = TemplateSettings
+            .Where(name => !HostSettingPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal)))
+            .Where(name => !readable.Contains(name))
+            .ToArray();
+
+        Assert.Empty(unread);
+    }
+
+    [Fact]
+    public void TriggerConnections_EachOne_IsIdentityBasedInTheTemplate()
+    {
+        var connections = TriggerConnections().ToArray();
+
+        Assert.Contains(PmgStorageOptions.ConnectionName, connections);
+        foreach (var connection in connections)
+        {
+            Assert.Contains($"{connection}__credential", TemplateSettings);
+            Assert.Contains($"{connection}__blobServiceUri", TemplateSettings);
+            Assert.Contains($"{connection}__queueServiceUri", TemplateSettings);
+            Assert.DoesNotContain(connection, TemplateSettings);
+        }
+    }
+
+    [Fact]
+    public void ScheduleExpressions_EachSetting_IsInTheTemplate()
+    {
+        var schedules = TriggerAttributeValues("Schedule")
+            .SelectMany(value => SettingReference().Matches(value).Select(match => match.Groups[1].Value.Replace(":", "__", StringComparison.Ordinal)))
+            .ToArray();
+
+        Assert.Contains("Pmg__RecalculationSchedule", schedules);
+        Assert.All(schedules, setting => Assert.Contains(setting, TemplateSettings));
+    }
+
+    [Fact]
+    public void RequiredOptions_AreSetByTheTemplate()
+    {
+        // Pmg:Services is validated on start (an empty list stops the host); the sender must be configured too.
+        Assert.Contains($"Pmg__{nameof(PmgOptions.Services)}", TemplateSettings);
+        Assert.Contains($"SendGrid__{nameof(SendGridOptions.ApiKey)}", TemplateSettings);
+        Assert.Contains($"SendGrid__{nameof(SendGridOptions.FromEmail)}", TemplateSettings);
+    }
+
+    private static IEnumerable<string> OptionSettingNames() =>
+        from entry in OptionsClasses
+        from property in entry.Options.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        where property.SetMethod is { IsPublic: true }
+        select entry.Section.Replace(":", "__", StringComparison.Ordinal) + "__" + property.Name;
+
+    private static IEnumerable<string> IdentitySettings(string connection) =>
+        new[] { "blobServiceUri", "queueServiceUri", "tableServiceUri", "credential", "clientId" }
+            .Select(suffix => $"{connection}__{suffix}");
+
+    private static IEnumerable<string> TriggerConnections() => TriggerAttributeValues("Connection").Distinct(StringComparer.Ordinal);
+
+    private static IEnumerable<string> TriggerAttributeValues(string propertyName) =>
+        from type in typeof(IngestForm).Assembly.GetTypes()
+        from method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance)
+        from parameter in method.GetParameters()
+        from attribute in parameter.GetCustomAttributes(inherit: false)
+        let property = attribute.GetType().GetProperty(propertyName, typeof(string))
+        let value = property?.GetValue(attribute) as string
+        where !string.IsNullOrEmpty(value)
+        select value;
+
+    [GeneratedRegex("%([^%]+)%")]
+    private static partial Regex SettingReference();
+}
