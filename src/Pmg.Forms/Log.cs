@@ -11,6 +11,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 1002, EventName = "FormRead", Level = LogLevel.Information, Message = "Form {FileName} read as {Format}: {Programs} programmes, {Activities} activities, {Diagnostics} diagnostics")]
     public static partial void FormRead(ILogger logger, string fileName, string format, int programs, int activities, int diagnostics);
 
-    [LoggerMessage(EventId = 1003, EventName = "FormCorrupt", Level = LogLevel.Warning, Message = "Form {FileName} passed inspection but OpenXML could not read it")]
+    [LoggerMessage(EventId = 1003, EventName = "FormCorrupt", Level = LogLevel.Warning, Message = "Form {FileName} passed inspection but one of its parts is not valid XML")]
     public static partial void FormCorrupt(ILogger logger, string fileName, Exception exception);
 }
