@@ -5,6 +5,7 @@ using Pmg.Domain.Model;
 using Pmg.Domain.Regions;
 using Pmg.Domain.Rules;
 using Pmg.Pipeline.Messages;
+using Pmg.Pipeline.Notifications;
 
 namespace Pmg.Pipeline.Recalculation;
 
@@ -49,9 +50,12 @@ public static class AlertPlanner
         {
             var scoreList = scores.Select(s => new AlertScore(s.Section.Code(), s.DisplayPerformance, s.Status.Label())).ToArray();
             var alertRegion = new AlertRegion(region.Code, region.Name);
-            foreach (var unit in due.Where(a => a.Unit.Length > 0).GroupBy(a => a.Unit, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+            // One digest per unit, however the form spells it ("Encargada regional de VIF" / "encargado Regional de VIF."):
+            // the same comparison key the address book matches units by. The digest names the unit's first spelling.
+            foreach (var unit in due.Where(a => a.Unit.Length > 0).GroupBy(a => ContactNames.Key(a.Unit), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
-                digests.Add(Digest(service, year, alertRegion, new AlertRecipient(AlertRoles.Unit, unit.Key), [.. unit], scoreList, [], now));
+                var name = unit.Select(a => a.Unit).Order(StringComparer.Ordinal).First();
+                digests.Add(Digest(service, year, alertRegion, new AlertRecipient(AlertRoles.Unit, name), [.. unit], scoreList, [], now));
             }
 
             digests.Add(Digest(service, year, alertRegion, new AlertRecipient(AlertRoles.Director, null), current, scoreList, [], now));
