@@ -1,7 +1,25 @@
 #!/usr/bin/env bash
 # Runs every test project. The one command CI runs (through .ci/run) and the one the README gives.
 # The storage integration tests need Azurite: eng/azurite.sh starts it on free ports, exports its connection
-# string as PMG_TEST_STORAGE for the tests, and stops it afterwards; the exit status is dotnet test's.
+# string as PMG_TEST_STORAGE for the tests, and stops it afterwards. The exit status is dotnet test's; the last
+# line sums up every test project ("N passed, N failed").
 set -euo pipefail
 cd "$(dirname "$0")"
-exec eng/azurite.sh run -- dotnet test PmgFunctions.sln --nologo -c Release "$@"
+
+log=$(mktemp "${TMPDIR:-/tmp}/pmg-test.XXXXXX")
+trap 'rm -f "$log"' EXIT
+
+status=0
+eng/azurite.sh run -- dotnet test PmgFunctions.sln --nologo -c Release "$@" 2>&1 | tee "$log" || status=$?
+
+# dotnet test prints one "Passed!/Failed!  - Failed: F, Passed: P, Skipped: S, Total: T" line per test project.
+awk '/(Passed|Failed)! +- Failed:/ {
+       for (i = 1; i <= NF; i++) {
+         if ($i == "Failed:") failed += $(i + 1)
+         if ($i == "Passed:") passed += $(i + 1)
+         if ($i == "Skipped:") skipped += $(i + 1)
+       }
+       projects++
+     }
+     END { printf "\n%d test projects\nTests: %d passed, %d failed, %d skipped\n", projects, passed, failed, skipped }' "$log"
+exit "$status"
