@@ -338,6 +338,9 @@ step "Starting the local host (src/Pmg.LocalHost) in the background"
   export SendGrid__ApiKey=""
   # Short polling for the demo: queues every second; the blob trigger scans the forms container every 10 s.
   export AzureWebJobs__Extensions__queues__maxPollingInterval="00:00:01"
+  # A host killed without its clean-up keeps the blob listener's lock in storage for a while; retry it every 15 s
+  # (the shortest the SDK allows) instead of every minute.
+  export AzureWebJobs__Singleton__ListenerLockRecoveryPollingInterval="00:00:15"
   export Pmg__RecalculationSchedule="${PMG_DEMO_RECALCULATION_SCHEDULE:-0 */5 * * * *}"
   export DOTNET_ENVIRONMENT=Development
   export Logging__Console__FormatterName=simple
