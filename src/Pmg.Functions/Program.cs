@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 using Pmg.Forms;
 using Pmg.Functions;
+using Pmg.Hosting;
 using Pmg.Notifications;
 using Pmg.Pipeline;
 using Pmg.Storage;
@@ -14,6 +15,7 @@ builder.Services
     .AddPmgPipeline(builder.Configuration)
     .AddPmgStorage(builder.Configuration)
     .AddPmgComplianceStorage()
-    .AddPmgNotifications(builder.Configuration);
+    .AddPmgNotifications(builder.Configuration)
+    .AddPmgTriggerHandlers();
 
 await builder.Build().RunAsync();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Pmg.Forms;
+using Pmg.Hosting;
 using Pmg.LocalHost.Functions;
 using Pmg.Notifications;
 using Pmg.Pipeline;
@@ -36,7 +37,8 @@ public static class LocalHostBuilder
                     .AddPmgPipeline(context.Configuration)
                     .AddPmgStorage(context.Configuration)
                     .AddPmgComplianceStorage()
-                    .AddPmgNotifications(context.Configuration);
+                    .AddPmgNotifications(context.Configuration)
+                    .AddPmgTriggerHandlers();
             })
             .ConfigureWebJobs(webJobs =>
             {

@@ -1,9 +1,12 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Pmg.Forms;
+using Pmg.Hosting;
+using Pmg.Notifications;
 using Pmg.Pipeline;
 using Pmg.Storage;
 
@@ -12,7 +15,7 @@ namespace Pmg.Functions.Tests;
 public sealed class CompositionTests
 {
     [Fact]
-    public void FunctionsApplication_ProgramRegistrations_ConstructBothFunctionsWithSettingsFromLocalSettings()
+    public void FunctionsApplication_ProgramRegistrations_ConstructEveryFunctionClassWithSettingsFromLocalSettings()
     {
         // The registrations of Program.cs, on the worker's own builder, configured as local.settings.sample.json is.
         var builder = FunctionsApplication.CreateBuilder([]);
@@ -21,19 +24,28 @@ public sealed class CompositionTests
             ["PmgStorage"] = "UseDevelopmentStorage=true",
             ["Pmg:Services"] = "SERNAM",
             ["Pmg:ClosingMonthDay"] = "01-31",
+            ["SendGrid:FromEmail"] = "pmg-no-responder@example.org",
         });
         builder.Services
             .AddPmgTelemetry()
             .AddPmgForms()
             .AddPmgPipeline(builder.Configuration)
-            .AddPmgStorage(builder.Configuration);
+            .AddPmgStorage(builder.Configuration)
+            .AddPmgComplianceStorage()
+            .AddPmgNotifications(builder.Configuration)
+            .AddPmgTriggerHandlers();
         using var host = builder.Build();
 
-        var ingestForm = ActivatorUtilities.CreateInstance<IngestForm>(host.Services);
-        var recordPoisonedForm = ActivatorUtilities.CreateInstance<RecordPoisonedForm>(host.Services);
+        var functionClasses = typeof(IngestForm).Assembly.GetTypes()
+            .Where(type => type.GetMethods().Any(method => method.IsDefined(typeof(FunctionAttribute), inherit: false)))
+            .OrderBy(type => type.Name, StringComparer.Ordinal)
+            .ToArray();
+        var constructed = functionClasses.Select(type => ActivatorUtilities.CreateInstance(host.Services, type)).ToArray();
 
-        Assert.NotNull(ingestForm);
-        Assert.NotNull(recordPoisonedForm);
+        Assert.Equal(
+            [nameof(IngestForm), nameof(RecalculateCompliance), nameof(RecordPoisonedForm), nameof(SendAlertDigest), nameof(SendReceipt)],
+            functionClasses.Select(type => type.Name));
+        Assert.All(constructed, instance => Assert.NotNull(instance));
         Assert.Equal(["SERNAM"], host.Services.GetRequiredService<IOptions<PmgOptions>>().Value.KnownServices);
     }
 

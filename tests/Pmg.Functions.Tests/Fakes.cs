@@ -4,6 +4,9 @@ using Azure.Core;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Pmg.Pipeline;
+using Pmg.Pipeline.Messages;
+using Pmg.Pipeline.Notifications;
+using Pmg.Pipeline.Recalculation;
 
 namespace Pmg.Functions.Tests;
 
@@ -99,5 +102,54 @@ internal sealed class EmptyResponse : Response
     {
         values = null;
         return false;
+    }
+}
+
+/// <summary>Records what the notification functions hand to the pipeline, and answers with a fixed outcome.</summary>
+internal sealed class RecordingNotificationService : INotificationService
+{
+    public List<(string Operation, string Json, CancellationToken Token)> Sent { get; } = [];
+
+    public List<(NotificationKind Kind, string Json, string Reason, CancellationToken Token)> Failures { get; } = [];
+
+    public NotificationOutcome OutcomeToReturn { get; init; } = new(Sent: 1, AlreadySent: 0, Unaddressed: 0);
+
+    public Task<NotificationOutcome> SendDigestAsync(string json, CancellationToken cancellationToken = default)
+    {
+        Sent.Add(("digest", json, cancellationToken));
+        return Task.FromResult(OutcomeToReturn);
+    }
+
+    public Task<NotificationOutcome> SendDigestAsync(AlertDigestMessage digest, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("The functions hand the queue message's JSON to the service.");
+
+    public Task<NotificationOutcome> SendReceiptAsync(string json, CancellationToken cancellationToken = default)
+    {
+        Sent.Add(("receipt", json, cancellationToken));
+        return Task.FromResult(OutcomeToReturn);
+    }
+
+    public Task<NotificationOutcome> SendReceiptAsync(Receipt receipt, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("The functions hand the queue message's JSON to the service.");
+
+    public Task RecordFailureAsync(NotificationKind kind, string json, string reason, CancellationToken cancellationToken = default)
+    {
+        Failures.Add((kind, json, reason, cancellationToken));
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<NotificationEntry>> GetFailedAsync(string? service = null, int? year = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("No function reads failed notifications.");
+}
+
+/// <summary>Records each recalculation the timer asks for, and answers with a summary of no service-years.</summary>
+internal sealed class RecordingComplianceService : IComplianceService
+{
+    public List<(string? Service, int? Year, CancellationToken Token)> Runs { get; } = [];
+
+    public Task<RecalculationSummary> RecalculateAsync(string? service = null, int? year = null, IProgress<RecalculationProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        Runs.Add((service, year, cancellationToken));
+        return Task.FromResult(new RecalculationSummary([]));
     }
 }

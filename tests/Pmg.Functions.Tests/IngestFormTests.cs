@@ -2,6 +2,7 @@ using System.Text;
 using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using Pmg.Hosting;
 using Pmg.Pipeline;
 
 namespace Pmg.Functions.Tests;
@@ -14,14 +15,14 @@ public sealed class IngestFormTests
     private static readonly byte[] Content = Encoding.UTF8.GetBytes("PK\u0003\u0004 form bytes");
 
     private readonly RecordingIngestionService ingestion = new();
-    private readonly FakeLogger<IngestForm> logger = new();
+    private readonly FakeLogger<FormTriggerHandler> logger = new();
 
     [Fact]
     public async Task RunAsync_UploadedForm_HandsNameETagContentMetadataAndUploadTimeToPipeline()
     {
         var blob = NewBlob(new Dictionary<string, string> { ["uploader"] = "encargada.tarapaca@sernam.cl" });
 
-        await new IngestForm(ingestion, logger).RunAsync(blob, CancellationToken.None);
+        await new IngestForm(new FormTriggerHandler(ingestion, logger)).RunAsync(blob, CancellationToken.None);
 
         var (incoming, content, _) = Assert.Single(ingestion.Ingested);
         Assert.Equal(BlobName, incoming.Name);
@@ -36,7 +37,7 @@ public sealed class IngestFormTests
     {
         var blob = NewBlob(new Dictionary<string, string> { ["Uploader"] = "coordinador@sernam.cl" });
 
-        await new IngestForm(ingestion, logger).RunAsync(blob, CancellationToken.None);
+        await new IngestForm(new FormTriggerHandler(ingestion, logger)).RunAsync(blob, CancellationToken.None);
 
         Assert.Equal("coordinador@sernam.cl", Assert.Single(ingestion.Ingested).Blob.Metadata["uploader"]);
     }
@@ -46,7 +47,7 @@ public sealed class IngestFormTests
     {
         var blob = NewBlob();
 
-        await new IngestForm(ingestion, logger).RunAsync(blob, CancellationToken.None);
+        await new IngestForm(new FormTriggerHandler(ingestion, logger)).RunAsync(blob, CancellationToken.None);
 
         Assert.True(blob.Opened!.Disposed);
     }
@@ -56,7 +57,7 @@ public sealed class IngestFormTests
     {
         var refusing = new RecordingIngestionService { StatusToReturn = IngestionStatus.Refused };
 
-        await new IngestForm(refusing, logger).RunAsync(NewBlob(), CancellationToken.None);
+        await new IngestForm(new FormTriggerHandler(refusing, logger)).RunAsync(NewBlob(), CancellationToken.None);
 
         var messages = logger.Collector.GetSnapshot().Select(r => r.Message).ToArray();
         Assert.Equal(
@@ -76,7 +77,7 @@ public sealed class IngestFormTests
             Failure = new RequestFailedException(404, "The specified blob does not exist.", "BlobNotFound", null),
         };
 
-        await new IngestForm(ingestion, logger).RunAsync(blob, CancellationToken.None);
+        await new IngestForm(new FormTriggerHandler(ingestion, logger)).RunAsync(blob, CancellationToken.None);
 
         Assert.Empty(ingestion.Ingested);
         var last = logger.LatestRecord;
@@ -91,7 +92,7 @@ public sealed class IngestFormTests
             Failure = new RequestFailedException(503, "The server is busy.", "ServerBusy", null),
         };
 
-        var failure = await Assert.ThrowsAsync<RequestFailedException>(() => new IngestForm(ingestion, logger).RunAsync(blob, CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<RequestFailedException>(() => new IngestForm(new FormTriggerHandler(ingestion, logger)).RunAsync(blob, CancellationToken.None));
 
         Assert.Equal(503, failure.Status);
         Assert.Empty(ingestion.Ingested);
@@ -103,7 +104,7 @@ public sealed class IngestFormTests
         using var cancellation = new CancellationTokenSource();
         var blob = NewBlob();
 
-        await new IngestForm(ingestion, logger).RunAsync(blob, cancellation.Token);
+        await new IngestForm(new FormTriggerHandler(ingestion, logger)).RunAsync(blob, cancellation.Token);
 
         Assert.Equal(cancellation.Token, blob.DownloadToken);
         Assert.Equal(cancellation.Token, Assert.Single(ingestion.Ingested).Token);
@@ -116,7 +117,7 @@ public sealed class IngestFormTests
         await cancellation.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => new IngestForm(ingestion, logger).RunAsync(NewBlob(), cancellation.Token));
+            () => new IngestForm(new FormTriggerHandler(ingestion, logger)).RunAsync(NewBlob(), cancellation.Token));
 
         Assert.Empty(ingestion.Ingested);
     }

@@ -14,7 +14,7 @@ public sealed class RecordPoisonedFormTests
         """;
 
     private readonly RecordingIngestionService ingestion = new();
-    private readonly FakeLogger<RecordPoisonedForm> logger = new();
+    private readonly FakeLogger<FormTriggerHandler> logger = new();
 
     [Fact]
     public void PoisonBlobMessage_ExtensionJson_DeserializesBlobNameAndETag()
@@ -32,7 +32,7 @@ public sealed class RecordPoisonedFormTests
     {
         var message = JsonSerializer.Deserialize<PoisonBlobMessage>(PoisonJson)!;
 
-        await new RecordPoisonedForm(ingestion, logger).RunAsync(message, CancellationToken.None);
+        await new RecordPoisonedForm(new FormTriggerHandler(ingestion, logger)).RunAsync(message, CancellationToken.None);
 
         var (blobName, version, reason, _) = Assert.Single(ingestion.Failures);
         Assert.Equal("SERNAM/2009/CL-TA/cierre-2009-CL-TA.xlsx", blobName);
@@ -45,7 +45,7 @@ public sealed class RecordPoisonedFormTests
     {
         var message = JsonSerializer.Deserialize<PoisonBlobMessage>(PoisonJson)!;
 
-        await new RecordPoisonedForm(ingestion, logger).RunAsync(message, CancellationToken.None);
+        await new RecordPoisonedForm(new FormTriggerHandler(ingestion, logger)).RunAsync(message, CancellationToken.None);
 
         var records = logger.Collector.GetSnapshot();
         Assert.Equal(2, records.Count);
@@ -59,7 +59,7 @@ public sealed class RecordPoisonedFormTests
     {
         var message = new PoisonBlobMessage { ContainerName = "reports", BlobName = "SERNAM/2009/consolidado.xlsx", ETag = "\"0x1\"" };
 
-        await new RecordPoisonedForm(ingestion, logger).RunAsync(message, CancellationToken.None);
+        await new RecordPoisonedForm(new FormTriggerHandler(ingestion, logger)).RunAsync(message, CancellationToken.None);
 
         Assert.Empty(ingestion.Failures);
         Assert.Equal(LogLevel.Warning, Assert.Single(logger.Collector.GetSnapshot()).Level);
@@ -71,7 +71,7 @@ public sealed class RecordPoisonedFormTests
         using var cancellation = new CancellationTokenSource();
         var message = JsonSerializer.Deserialize<PoisonBlobMessage>(PoisonJson)!;
 
-        await new RecordPoisonedForm(ingestion, logger).RunAsync(message, cancellation.Token);
+        await new RecordPoisonedForm(new FormTriggerHandler(ingestion, logger)).RunAsync(message, cancellation.Token);
 
         Assert.Equal(cancellation.Token, Assert.Single(ingestion.Failures).Token);
     }

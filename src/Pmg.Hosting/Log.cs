@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Pmg.Pipeline;
 
-namespace Pmg.LocalHost;
+namespace Pmg.Hosting;
 
-/// <summary>Source-generated log messages of the local host.</summary>
+/// <summary>Source-generated log messages of the trigger handlers, the same in both hosts.</summary>
 internal static partial class Log
 {
     [LoggerMessage(EventId = 100, EventName = "FormReceived", Level = LogLevel.Information, Message = "Form blob {BlobName} received")]
@@ -28,4 +28,19 @@ internal static partial class Log
     [LoggerMessage(EventId = 112, EventName = "PoisonIgnored", Level = LogLevel.Warning,
         Message = "Poison message for {ContainerName}/{BlobName} ignored: not a form blob")]
     public static partial void PoisonIgnored(ILogger logger, string containerName, string blobName);
+
+    [LoggerMessage(EventId = 130, EventName = "RecalculationStarted", Level = LogLevel.Information, Message = "Compliance recalculation started (past due: {IsPastDue})")]
+    public static partial void RecalculationStarted(ILogger logger, bool isPastDue);
+
+    [LoggerMessage(EventId = 131, EventName = "RecalculationFinished", Level = LogLevel.Information,
+        Message = "Compliance recalculation finished: {ServiceYears} service-years, {AtRisk} activities at risk, {Digests} digests queued")]
+    public static partial void RecalculationFinished(ILogger logger, int serviceYears, int atRisk, int digests);
+
+    [LoggerMessage(EventId = 140, EventName = "NotificationHandled", Level = LogLevel.Information,
+        Message = "Message on {Queue} handled: {Sent} e-mails sent, {AlreadySent} already sent, {Unaddressed} without recipient")]
+    public static partial void NotificationHandled(ILogger logger, string queue, int sent, int alreadySent, int unaddressed);
+
+    [LoggerMessage(EventId = 141, EventName = "NotificationPoisoned", Level = LogLevel.Error,
+        Message = "A message from {Queue} failed on every delivery; recorded as a failed notification")]
+    public static partial void NotificationPoisoned(ILogger logger, string queue);
 }
