@@ -1,8 +1,8 @@
 using Pmg.Domain.Diagnostics;
 using Pmg.Domain.Model;
 using Pmg.Domain.Reading;
+using Pmg.Domain.Reports;
 using Pmg.Domain.Rules;
-using Pmg.Forms.Reports;
 
 namespace Pmg.Cli;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Pmg.Forms;
 using Pmg.Pipeline;
 using Pmg.Storage;
 
@@ -99,7 +100,8 @@ internal sealed class StorageConnection
 
     /// <summary>
     /// The storage adapters over this run's account: <see cref="StorageLayout"/>, <see cref="ISubmissionQueries"/>,
-    /// the compliance and notification stores, <see cref="PmgOptions"/> and a system <see cref="TimeProvider"/>;
+    /// the compliance and notification stores, the form reader and workbook writer (AddPmgForms), <see cref="PmgOptions"/>
+    /// and a system <see cref="TimeProvider"/>;
     /// <paramref name="configure"/> adds what a command needs beyond that (e.g. AddPmgPipeline for ingestion).
     /// </summary>
     public static ServiceProvider BuildServices(IConfiguration configuration, Action<IServiceCollection>? configure = null)
@@ -113,7 +115,7 @@ internal sealed class StorageConnection
         services.AddOptions<PmgOptions>().BindConfiguration(PmgOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         configure?.Invoke(services);
-        services.AddPmgStorage(configuration).AddPmgComplianceStorage().AddPmgNotificationStores();
+        services.AddPmgForms().AddPmgStorage(configuration).AddPmgComplianceStorage().AddPmgNotificationStores();
         return services.BuildServiceProvider();
     }
 

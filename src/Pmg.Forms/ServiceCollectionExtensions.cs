@@ -2,18 +2,24 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Pmg.Domain.Reading;
+using Pmg.Domain.Reports;
+using Pmg.Forms.Reports;
 using Pmg.Forms.Safety;
 
 namespace Pmg.Forms;
 
-/// <summary>Registers the form readers.</summary>
+/// <summary>Registers the form readers and the consolidated workbook writer.</summary>
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="IFormReader"/> as a singleton <see cref="FormReader"/> with the default package limits.</summary>
+    /// <summary>
+    /// Registers <see cref="IFormReader"/> as a singleton <see cref="FormReader"/> with the default package limits, and
+    /// <see cref="IReportWriter"/> as a singleton <see cref="XlsxReportWriter"/>.
+    /// </summary>
     public static IServiceCollection AddPmgForms(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<IFormReader>(sp => new FormReader(PackageLimits.Default, sp.GetService<ILogger<FormReader>>()));
+        services.TryAddSingleton<IReportWriter, XlsxReportWriter>();
         return services;
     }
 }

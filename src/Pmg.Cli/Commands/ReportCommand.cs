@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Pmg.Cli.Output;
 using Pmg.Domain.Reading;
+using Pmg.Domain.Reports;
 using Pmg.Forms.Reports;
 using Spectre.Console;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Pmg.Cli.Output;
 using Pmg.Domain.Reading;
 using Pmg.Domain.Regions;
-using Pmg.Forms.Reports;
+using Pmg.Domain.Reports;
 
 namespace Pmg.Cli.Commands;
 

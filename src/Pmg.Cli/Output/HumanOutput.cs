@@ -1,8 +1,8 @@
 using Pmg.Domain.Diagnostics;
 using Pmg.Domain.Model;
+using Pmg.Domain.Reports;
 using Pmg.Domain.Rules;
 using Pmg.Domain.Text;
-using Pmg.Forms.Reports;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

@@ -2,8 +2,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Pmg.Domain.Diagnostics;
 using Pmg.Domain.Model;
+using Pmg.Domain.Reports;
 using Pmg.Domain.Rules;
-using Pmg.Forms.Reports;
 
 namespace Pmg.Cli.Output;
 

@@ -4,7 +4,7 @@ using Pmg.Domain.Reading;
 using Pmg.Domain.Regions;
 using Pmg.Domain.Rules;
 
-namespace Pmg.Forms.Reports;
+namespace Pmg.Domain.Reports;
 
 /// <summary>
 /// Everything the consolidated workbook shows: one entry per submitted file, the national result per programme

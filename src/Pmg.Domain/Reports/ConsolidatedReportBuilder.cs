@@ -4,7 +4,7 @@ using Pmg.Domain.Model;
 using Pmg.Domain.Regions;
 using Pmg.Domain.Rules;
 
-namespace Pmg.Forms.Reports;
+namespace Pmg.Domain.Reports;
 
 /// <summary>Builds a <see cref="ConsolidatedReport"/> from evaluated files: regional table, national results, observations.</summary>
 public static class ConsolidatedReportBuilder

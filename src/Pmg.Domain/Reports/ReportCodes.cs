@@ -1,4 +1,4 @@
-namespace Pmg.Forms.Reports;
+namespace Pmg.Domain.Reports;
 
 /// <summary>Codes of the observations the consolidated report adds on its own.</summary>
 public static class ReportCodes

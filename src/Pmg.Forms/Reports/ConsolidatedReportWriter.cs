@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Pmg.Domain.Model;
+using Pmg.Domain.Reports;
 using Pmg.Domain.Rules;
 
 namespace Pmg.Forms.Reports;

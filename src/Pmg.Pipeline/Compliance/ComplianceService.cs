@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 using Pmg.Domain.Diagnostics;
 using Pmg.Domain.Model;
 using Pmg.Domain.Regions;
+using Pmg.Domain.Reports;
 using Pmg.Domain.Rules;
-using Pmg.Forms.Reports;
 
 namespace Pmg.Pipeline.Recalculation;
 
@@ -21,6 +21,7 @@ internal sealed class ComplianceService(
     IAlertLedger ledger,
     IAlertQueue alerts,
     IReportStore reports,
+    IReportWriter writer,
     IOptions<PmgOptions> options,
     TimeProvider time,
     ILogger<ComplianceService> logger) : IComplianceService
@@ -185,7 +186,7 @@ internal sealed class ComplianceService(
     {
         var report = ComplianceReport.Build(scores, national, atRisk);
         using var buffer = new MemoryStream();
-        ConsolidatedReportWriter.Write(buffer, report);
+        writer.Write(buffer, report);
         var content = buffer.ToArray();
         var folder = string.Create(CultureInfo.InvariantCulture, $"{service}/{year}/");
         var name = folder + "cumplimiento-" + now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + ".xlsx";

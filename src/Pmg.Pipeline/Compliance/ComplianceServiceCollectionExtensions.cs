@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pmg.Domain.Reports;
 
 namespace Pmg.Pipeline.Recalculation;
 
@@ -7,8 +8,9 @@ namespace Pmg.Pipeline.Recalculation;
 public static class ComplianceServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="IComplianceService"/>. Needs AddPmgPipeline (options, TimeProvider) and the storage adapters
-    /// (<see cref="IComplianceStore"/>, <see cref="IAlertLedger"/>, <see cref="IAlertQueue"/>, <see cref="IReportStore"/>).
+    /// Adds <see cref="IComplianceService"/>. Needs AddPmgPipeline (options, TimeProvider), the storage adapters
+    /// (<see cref="IComplianceStore"/>, <see cref="IAlertLedger"/>, <see cref="IAlertQueue"/>, <see cref="IReportStore"/>)
+    /// and an <see cref="IReportWriter"/> for the workbook (AddPmgForms).
     /// </summary>
     public static IServiceCollection AddPmgCompliance(this IServiceCollection services)
     {

@@ -2,10 +2,10 @@ using Pmg.Domain.Diagnostics;
 using Pmg.Domain.Model;
 using Pmg.Domain.Reading;
 using Pmg.Domain.Regions;
+using Pmg.Domain.Reports;
 using Pmg.Domain.Rules;
-using Pmg.Forms.Reports;
 
-namespace Pmg.Forms.Tests.Reports;
+namespace Pmg.Domain.Tests.Reports;
 
 public sealed class ConsolidatedReportBuilderTests
 {

@@ -1,9 +1,11 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.Extensions.DependencyInjection;
 using Pmg.Domain.Diagnostics;
 using Pmg.Domain.Model;
 using Pmg.Domain.Regions;
+using Pmg.Domain.Reports;
 using Pmg.Domain.Rules;
 using Pmg.Forms.Reports;
 
@@ -98,6 +100,23 @@ public sealed class ConsolidatedReportWriterTests
         var names = document.WorkbookPart!.Workbook.Descendants<Sheet>().Select(s => s.Name!.Value).ToList();
 
         Assert.Equal(["Nacional", "Regiones", "Observaciones"], names);
+    }
+
+    [Fact]
+    public void AddPmgForms_ReportWriter_IsOneXlsxWriterThatWritesTheWorkbook()
+    {
+        using var provider = new ServiceCollection().AddPmgForms().BuildServiceProvider();
+        var writer = provider.GetRequiredService<IReportWriter>();
+        using var stream = new MemoryStream();
+
+        writer.Write(stream, SampleReport());
+
+        Assert.IsType<XlsxReportWriter>(writer);
+        Assert.Same(writer, provider.GetRequiredService<IReportWriter>());
+        stream.Position = 0;
+        using var document = SpreadsheetDocument.Open(stream, false);
+        Assert.Equal(["Nacional", "Regiones", "Observaciones"], document.WorkbookPart!.Workbook.Descendants<Sheet>().Select(s => s.Name!.Value));
+        Assert.Equal("NO CUMPLE", TextAt(Sheet(document, "Nacional"), "C2"));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Pmg.Domain.Model;
+using Pmg.Domain.Rules;
 using Pmg.Pipeline.Messages;
 using Pmg.Pipeline.Recalculation;
 using static Pmg.Pipeline.Tests.Recalculation.RecalculationHarness;
@@ -230,6 +231,13 @@ public sealed class ComplianceServiceTests
 
         Assert.Equal(["SERNAM/2009/cumplimiento-20100203T040506Z.xlsx", "SERNAM/2009/latest.xlsx"], harness.Reports.Blobs.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(harness.Reports.Blobs["SERNAM/2009/latest.xlsx"], harness.Reports.Blobs["SERNAM/2009/cumplimiento-20100203T040506Z.xlsx"]);
+        var report = Assert.Single(harness.Writer.Reports);
+        Assert.Equal("CL-TA.docx", Assert.Single(report.Regions).File);
+        // The report carries the national rows just stored: every other region is expected and missing after the closing date.
+        var national = Assert.Single(report.National);
+        Assert.Equal((Section.III1, "NO CUMPLE", 1), (national.Section, national.Status.Label(), national.Complying));
+        Assert.Equal(harness.Store.National["III.1"].Status, national.Status.Label());
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes("CL-TA.docx"), harness.Reports.Blobs["SERNAM/2009/latest.xlsx"]);
     }
 
     [Fact]

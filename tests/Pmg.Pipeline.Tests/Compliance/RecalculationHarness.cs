@@ -5,13 +5,17 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Pmg.Domain.Model;
 using Pmg.Domain.Regions;
+using Pmg.Domain.Reports;
 using Pmg.Domain.Rules;
 using Pmg.Pipeline.Messages;
 using Pmg.Pipeline.Recalculation;
 
 namespace Pmg.Pipeline.Tests.Recalculation;
 
-/// <summary>The recalculation wired as a host wires it (AddPmgPipeline + AddPmgCompliance) over in-memory stores and a fake clock.</summary>
+/// <summary>
+/// The recalculation wired as a host wires it (AddPmgPipeline + AddPmgCompliance) over in-memory stores, a fake clock and a
+/// report writer that records the reports (the workbook itself is Pmg.Forms' concern and tested there and in Pmg.Storage.Tests).
+/// </summary>
 internal sealed class RecalculationHarness : IDisposable
 {
     private readonly ServiceProvider _provider;
@@ -37,7 +41,8 @@ internal sealed class RecalculationHarness : IDisposable
             .AddSingleton<ICurrentSubmissionStore>(Store)
             .AddSingleton<IAlertLedger>(Ledger)
             .AddSingleton<IAlertQueue>(Alerts)
-            .AddSingleton<IReportStore>(Reports);
+            .AddSingleton<IReportStore>(Reports)
+            .AddSingleton<IReportWriter>(Writer);
         collection.AddPmgPipeline(configuration).AddPmgCompliance();
         _provider = collection.BuildServiceProvider();
     }
@@ -51,6 +56,8 @@ internal sealed class RecalculationHarness : IDisposable
     public MemoryAlertQueue Alerts { get; } = new();
 
     public MemoryReportStore Reports { get; } = new();
+
+    public RecordingReportWriter Writer { get; } = new();
 
     public IComplianceService Service => _provider.GetRequiredService<IComplianceService>();
 
@@ -197,5 +204,18 @@ internal sealed class MemoryReportStore : IReportStore
     {
         Blobs[name] = content.ToArray();
         return Task.CompletedTask;
+    }
+}
+
+/// <summary>Records each report it is asked to write and writes its file names, one a line, so the bytes differ per report.</summary>
+internal sealed class RecordingReportWriter : IReportWriter
+{
+    public List<ConsolidatedReport> Reports { get; } = [];
+
+    public void Write(Stream output, ConsolidatedReport report)
+    {
+        Reports.Add(report);
+        var text = string.Join("\n", report.Regions.Select(r => r.File));
+        output.Write(System.Text.Encoding.UTF8.GetBytes(text));
     }
 }
