@@ -255,6 +255,7 @@ fi
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+trap 'exit 129' HUP
 
 if $reset; then
   rm -rf "$azurite_data" "$mail" "$logs" "$azurite_state"
