@@ -45,6 +45,20 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public async Task Validate_SeedXlsxWithoutService_JsonServiceIsNullAndScreenSaysNotStated()
+    {
+        // The workbook never names its service (the Word form says "Servicio: SERNAM"); the upload path supplies it.
+        var json = await CliRunner.RunAsync("validate", Samples.Form("tarapaca-2009-etapa3.xlsx"), "--json");
+        var screen = await CliRunner.RunAsync("validate", Samples.Form("tarapaca-2009-etapa3.xlsx"));
+
+        using var document = JsonDocument.Parse(json.Stdout);
+        var file = Assert.Single(document.RootElement.EnumerateArray().ToList());
+        Assert.Equal(JsonValueKind.Null, file.GetProperty("service").ValueKind);
+        Assert.Equal(2009, file.GetProperty("year").GetInt32());
+        Assert.Contains("Servicio: no indicado · Año: 2009", screen.Screen, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Validate_Json_WritesOnlyJsonWithReadableSpanish()
     {
         var run = await CliRunner.RunAsync("validate", "--json", Samples.Form(SeedDocx));

@@ -37,7 +37,7 @@ internal static class HumanOutput
         else
         {
             var region = submission.Region is { } r ? $"{r.Code} {r.Name}" : "desconocida";
-            console.WriteLine($"Archivo aceptado · Formato: {JsonOutput.FormatName(read.Format) ?? "desconocido"} · Servicio: {submission.Service} · Año: {submission.Year} · Región: {region}");
+            console.WriteLine($"Archivo aceptado · Formato: {JsonOutput.FormatName(read.Format) ?? "desconocido"} · Servicio: {(submission.Service.Length > 0 ? submission.Service : "no indicado")} · Año: {submission.Year} · Región: {region}");
             WritePrograms(console, file.Evaluation?.Programs ?? []);
             console.WriteLine($"Filas de análisis del avance (III.4): {submission.ProgressRows.Count}");
         }

@@ -44,7 +44,7 @@ internal static class JsonOutput
             file.Read.FileName,
             file.Read.Accepted,
             FormatName(file.Read.Format),
-            submission?.Service,
+            string.IsNullOrEmpty(submission?.Service) ? null : submission.Service,
             submission?.Year,
             region,
             file.Evaluation?.Programs.Select(Program).ToList() ?? [],
