@@ -1,4 +1,7 @@
+using Azure.Identity;
+using Microsoft.ApplicationInsights.Extensibility;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -7,6 +10,9 @@ namespace Pmg.Functions;
 /// <summary>Application Insights for the isolated worker.</summary>
 public static class TelemetryExtensions
 {
+    /// <summary>The setting that says how to authenticate to Application Insights ("Authorization=AAD;ClientId=…").</summary>
+    public const string AuthenticationSetting = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
+
     /// <summary>
     /// Sends the worker's telemetry and logs to Application Insights (APPLICATIONINSIGHTS_CONNECTION_STRING). The
     /// SDK adds a rule that keeps only warnings; it is removed so host.json's "logLevel" decides, as it does for the host.
@@ -16,6 +22,19 @@ public static class TelemetryExtensions
         services
             .AddApplicationInsightsTelemetryWorkerService()
             .ConfigureFunctionsApplicationInsights();
+
+        // The resource has local (key) authentication off, so the worker must send with its managed identity. The
+        // Functions host reads APPLICATIONINSIGHTS_AUTHENTICATION_STRING itself; the worker's SDK does not, so the
+        // same setting is applied here.
+        services.AddOptions<TelemetryConfiguration>().Configure<IConfiguration>((telemetry, configuration) =>
+        {
+            if (TryReadManagedIdentity(configuration[AuthenticationSetting], out var clientId))
+            {
+                telemetry.SetAzureTokenCredential(clientId is null
+                    ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
+                    : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId)));
+            }
+        });
 
         services.Configure<LoggerFilterOptions>(options =>
         {
@@ -28,5 +47,26 @@ public static class TelemetryExtensions
         });
 
         return services;
+    }
+
+    /// <summary>
+    /// Reads "Authorization=AAD[;ClientId=…]": true when Entra authentication is asked for, with the user-assigned
+    /// identity's client id if one is named (null means the system-assigned identity).
+    /// </summary>
+    public static bool TryReadManagedIdentity(string? authenticationString, out string? clientId)
+    {
+        clientId = null;
+        var parts = (authenticationString ?? "")
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(part => part.Split('=', 2, StringSplitOptions.TrimEntries))
+            .Where(pair => pair.Length == 2)
+            .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.OrdinalIgnoreCase);
+        if (!parts.TryGetValue("Authorization", out var authorization) || !string.Equals(authorization, "AAD", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        clientId = parts.TryGetValue("ClientId", out var id) && id.Length > 0 ? id : null;
+        return true;
     }
 }
