@@ -81,6 +81,16 @@ internal sealed class ProgramBuilder(Section section)
 {
     private readonly List<Objective> _objectives = [];
     private int _nextRow = 1;
+    private decimal? _declaredPerformance;
+    private SourceLocation? _declaredPerformanceLocation;
+
+    /// <summary>Fills "Desempeño Anual Región (%)" with <paramref name="percent"/> points, optionally in a workbook cell.</summary>
+    public ProgramBuilder DeclaringPerformance(decimal percent, string? cell = null)
+    {
+        _declaredPerformance = percent;
+        _declaredPerformanceLocation = new SourceLocation(section, null, Columns.DeclaredPerformance, cell);
+        return this;
+    }
 
     public ProgramBuilder WithObjective(string text, Action<ObjectiveBuilder> configure)
     {
@@ -108,6 +118,9 @@ internal sealed class ProgramBuilder(Section section)
         Title = section.ShortName(),
         Objectives = _objectives.ToArray(),
         Location = new SourceLocation(section),
+        RawDeclaredPerformance = _declaredPerformance?.ToString(CultureInfo.InvariantCulture) + (_declaredPerformance is null ? "" : "%"),
+        DeclaredPerformance = _declaredPerformance,
+        DeclaredPerformanceLocation = _declaredPerformanceLocation,
     };
 }
 

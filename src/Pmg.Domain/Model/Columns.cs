@@ -29,4 +29,7 @@ public static class Columns
 
     /// <summary>Ponderación ganada.</summary>
     public const string Earned = "Ponderación ganada";
+
+    /// <summary>The row below the objectives table that declares the regional performance (note 11).</summary>
+    public const string DeclaredPerformance = "Desempeño Anual Región (%)";
 }

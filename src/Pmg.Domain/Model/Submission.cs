@@ -67,6 +67,15 @@ public sealed record WorkProgram
 
     /// <summary>Where the programme's objectives table starts.</summary>
     public SourceLocation Location { get; init; } = SourceLocation.Document;
+
+    /// <summary>The "Desempeño Anual Región (%)" value (note 11) as written; empty when blank or absent.</summary>
+    public string RawDeclaredPerformance { get; init; } = "";
+
+    /// <summary>The declared regional performance in percent points (95.5 = 95,5 %); null when blank, absent or unreadable.</summary>
+    public decimal? DeclaredPerformance { get; init; }
+
+    /// <summary>Where the declared performance's value is (the cell next to its label); null when the form has no such row.</summary>
+    public SourceLocation? DeclaredPerformanceLocation { get; init; }
 }
 
 /// <summary>III.2's "instancia" that coordinates the complementarity work.</summary>

@@ -13,7 +13,7 @@ namespace Pmg.Domain.Rules;
 /// <item><description>Weights, note 8 (<see cref="ScoreProgram"/>): a programme's weights sum 100; ±0.5 passes with a
 /// notice, beyond is INVALIDO; no weights at all → uniform 100 ÷ n with a notice; some missing → INVALIDO.</description></item>
 /// <item><description>Compliance, notes 9–10: only "sí"/"Cumple" earns, and earns its weight; a declared "ponderación
-/// ganada" that disagrees is a warning; an unrecognised mark is an error and counts as not yet marked.</description></item>
+/// ganada" or a declared "Desempeño Anual Región (%)" that disagrees is a warning (<see cref="CheckDeclaredPerformance"/>); an unrecognised mark is an error and counts as not yet marked.</description></item>
 /// <item><description>Performance, note 11: 100 × earned ÷ total in decimal, unrounded (display rounds half-up to two
 /// decimals); status INVALIDO &gt; PENDIENTE &gt; CUMPLE (≥ 90.00) &gt; NO CUMPLE. A programme without activities
 /// was not committed: it gets no result, only a notice.</description></item>
@@ -43,10 +43,13 @@ public static class FormRules
         var results = new List<ProgramResult>();
         foreach (var program in submission.Programs.Where(p => p.Section != Section.III4))
         {
-            if (ScoreProgram(program, diagnostics) is { } result)
+            var result = ScoreProgram(program, diagnostics);
+            if (result is not null)
             {
                 results.Add(result);
             }
+
+            CheckDeclaredPerformance(program, result, diagnostics);
 
             CheckObjectives(program, diagnostics);
         }
@@ -202,6 +205,46 @@ public static class FormRules
             $"La ponderación ganada declarada para la actividad «{Quote(activity.Text)}» es {SpanishNumbers.Format(declared, 4)} " +
             $"y la calculada es {SpanishNumbers.Format(computed.Value, 4)}: se usa la calculada.",
             activity.At(Columns.Earned)));
+    }
+
+    // Rule 2: a filled "Desempeño Anual Región (%)" must agree with the computed performance as displayed (half-up, two
+    // decimals); a programme without a final performance (INVALIDO, PENDIENTE, no activities) has nothing to agree with.
+    private static void CheckDeclaredPerformance(WorkProgram program, ProgramResult? result, List<Diagnostic> diagnostics)
+    {
+        if (program.DeclaredPerformance is not { } declared)
+        {
+            return;
+        }
+
+        var code = program.Section.Code();
+        var location = program.DeclaredPerformanceLocation ?? program.Location.WithColumn(Columns.DeclaredPerformance);
+        var shown = SpanishNumbers.Fixed(declared);
+        var reason = result switch
+        {
+            null => "no tiene actividades comprometidas",
+            { Status: ProgramStatus.Invalido } => "está INVALIDO por sus ponderaciones",
+            { Status: ProgramStatus.Pendiente } => "está PENDIENTE (hay actividades sin marcar)",
+            _ => null,
+        };
+        if (reason is not null)
+        {
+            diagnostics.Add(Diagnostic.Warning(
+                RuleCodes.DeclaredPerformanceMismatch,
+                $"El desempeño declarado de {code} ({shown} %) no se puede comparar: el programa {reason}, " +
+                "por lo que no tiene desempeño calculado.",
+                location));
+            return;
+        }
+
+        if (result!.DisplayPerformance is not { } computed || Round2(declared) == computed)
+        {
+            return;
+        }
+
+        diagnostics.Add(Diagnostic.Warning(
+            RuleCodes.DeclaredPerformanceMismatch,
+            $"El desempeño declarado de {code} ({shown} %) no coincide con el calculado ({SpanishNumbers.Fixed(computed)} %).",
+            location));
     }
 
     // Rule 5 (note 5): an objective that lists activities needs at least two.

@@ -21,6 +21,12 @@ public static class RuleCodes
     /// <summary>Rule 2, warning: the declared "ponderación ganada" disagrees with the computed one.</summary>
     public const string EarnedMismatch = "EARNED_MISMATCH";
 
+    /// <summary>
+    /// Rule 2, warning: the declared "Desempeño Anual Región (%)" disagrees with the computed performance, or is declared
+    /// for a programme that has none to compare (INVALIDO, PENDIENTE or without activities).
+    /// </summary>
+    public const string DeclaredPerformanceMismatch = "DECLARED_PERFORMANCE_MISMATCH";
+
     /// <summary>Rule 3, notice: a programme without activities is not scored.</summary>
     public const string ProgramEmpty = "PROGRAM_EMPTY";
 

@@ -214,6 +214,73 @@ public class FormRulesTests
     }
 
     [Fact]
+    public void Evaluate_DeclaredPerformanceAgreesWithDisplayedPerformance_NoWarning()
+    {
+        // 2 of 3 uniform activities: 66.666… displays as 66.67, which is what the region wrote.
+        var evaluation = Evaluate(p => p
+            .WithObjective(ObjectiveA, Compliance.Complied, null, null)
+            .WithObjective(ObjectiveB, Compliance.NotComplied, [null])
+            .DeclaringPerformance(66.67m, "B27"));
+
+        Assert.Equal(66.67m, evaluation.Program(Section.III1)!.DisplayPerformance);
+        Assert.DoesNotContain(evaluation.Diagnostics, d => d.Code == RuleCodes.DeclaredPerformanceMismatch);
+    }
+
+    [Fact]
+    public void Evaluate_DeclaredPerformanceDisagrees_WarnsAtDeclaredCellWithBothValues()
+    {
+        var evaluation = Evaluate(p => p
+            .WithObjective(ObjectiveA, Compliance.Complied, 44m, 44m)
+            .WithObjective(ObjectiveB, Compliance.NotComplied, 6m, 6m)
+            .DeclaringPerformance(95m, "B27"));
+
+        var warning = Assert.Single(evaluation.Diagnostics, d => d.Code == RuleCodes.DeclaredPerformanceMismatch);
+        Assert.Equal(Severity.Warning, warning.Severity);
+        Assert.Equal("El desempeño declarado de III.1 (95,00 %) no coincide con el calculado (88,00 %).", warning.Message);
+        Assert.Equal("III.1, Desempeño Anual Región (%), celda B27", warning.Location!.ToString());
+        Assert.Equal(ProgramStatus.NoCumple, evaluation.Program(Section.III1)!.Status);
+    }
+
+    [Fact]
+    public void Evaluate_DeclaredPerformanceOnInvalidoProgramme_WarnsThereIsNothingToCompare()
+    {
+        var evaluation = Evaluate(p => p
+            .WithObjective(ObjectiveA, Compliance.Complied, 50m, 40m)
+            .DeclaringPerformance(100m));
+
+        var warning = Assert.Single(evaluation.Diagnostics, d => d.Code == RuleCodes.DeclaredPerformanceMismatch);
+        Assert.Equal(
+            "El desempeño declarado de III.1 (100,00 %) no se puede comparar: el programa está INVALIDO por sus ponderaciones, " +
+            "por lo que no tiene desempeño calculado.",
+            warning.Message);
+        Assert.Equal("III.1, Desempeño Anual Región (%)", warning.Location!.ToString());
+    }
+
+    [Fact]
+    public void Evaluate_DeclaredPerformanceOnPendienteProgramme_WarnsThereIsNothingToCompare()
+    {
+        var evaluation = Evaluate(p => p
+            .WithObjective(ObjectiveA, Compliance.Complied, 50m, 25m)
+            .WithObjective(ObjectiveB, Compliance.Unmarked, 25m)
+            .DeclaringPerformance(75m));
+
+        Assert.Equal(ProgramStatus.Pendiente, evaluation.Program(Section.III1)!.Status);
+        var warning = Assert.Single(evaluation.Diagnostics, d => d.Code == RuleCodes.DeclaredPerformanceMismatch);
+        Assert.Equal(
+            "El desempeño declarado de III.1 (75,00 %) no se puede comparar: el programa está PENDIENTE (hay actividades sin marcar), " +
+            "por lo que no tiene desempeño calculado.",
+            warning.Message);
+    }
+
+    [Fact]
+    public void Evaluate_NoDeclaredPerformance_NoWarning()
+    {
+        var evaluation = Evaluate(p => p.WithObjective(ObjectiveA, Compliance.Complied, 44m, 44m).WithObjective(ObjectiveB, Compliance.NotComplied, 6m, 6m));
+
+        Assert.DoesNotContain(evaluation.Diagnostics, d => d.Code == RuleCodes.DeclaredPerformanceMismatch);
+    }
+
+    [Fact]
     public void Evaluate_ProgrammeWithoutActivities_IsNotScoredWithNotice()
     {
         var submission = new SubmissionBuilder()
