@@ -26,6 +26,9 @@ public static class ReadCodes
     /// <summary>A "ponderación ganada" that is not a number.</summary>
     public const string EarnedUnreadable = "EARNED_UNREADABLE";
 
+    /// <summary>A "Desempeño Anual Región (%)" value that is not a number.</summary>
+    public const string DeclaredPerformanceUnreadable = "DECLARED_PERFORMANCE_UNREADABLE";
+
     /// <summary>A section is present but its objectives table was not found.</summary>
     public const string TableMissing = "TABLE_MISSING";
 

@@ -89,14 +89,19 @@ internal static partial class FormAssembler
             }
 
             var reader = new ObjectivesTableReader(content.Section, header, diagnostics);
+            var objectives = reader.Read(FormSections.DataRows(content.Items, i));
+            var declared = DeclaredPerformanceReader.Read(content, i, diagnostics);
             return new WorkProgram
             {
                 Section = content.Section,
                 Title = content.Title,
                 RegionLabel = region?.Value,
                 CoordinatingBody = body,
-                Objectives = reader.Read(FormSections.DataRows(content.Items, i)),
+                Objectives = objectives,
                 Location = new SourceLocation(content.Section),
+                RawDeclaredPerformance = declared?.Raw ?? "",
+                DeclaredPerformance = declared?.Points,
+                DeclaredPerformanceLocation = declared?.Location,
             };
         }
 

@@ -43,6 +43,11 @@ internal static class ReadMessages
         $"No se pudo leer la ponderación ganada «{Quote(raw)}» en {location}; se ignora y se calcula a partir del cumplimiento.",
         location);
 
+    public static Diagnostic DeclaredPerformanceUnreadable(string raw, SourceLocation location) => Diagnostic.Warning(
+        ReadCodes.DeclaredPerformanceUnreadable,
+        $"No se pudo leer el desempeño anual declarado «{Quote(raw)}» en {location}: escríbalo como porcentaje, por ejemplo «95%» o «95,5%»; se ignora y se usa el calculado.",
+        location);
+
     public static Diagnostic RegionUnknown(string? label, SourceLocation location) => Diagnostic.Error(
         ReadCodes.RegionUnknown,
         string.IsNullOrWhiteSpace(label)

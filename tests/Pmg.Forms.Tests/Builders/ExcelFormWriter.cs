@@ -86,6 +86,24 @@ internal static class ExcelFormWriter
             data.Append(row);
         }
 
+        if (section.PerformanceLabel is { } label)
+        {
+            // One blank row below the table, as the forms leave it: the label in A, its value in B.
+            var rowNumber = 6 + rows.Count + 1;
+            var row = new Row(TextCell(Reference(rowNumber, 0), label, strings)) { RowIndex = (uint)rowNumber };
+            var value = section.PerformanceValue;
+            if (value.Number is { } number)
+            {
+                row.Append(NumberCell(Reference(rowNumber, 1), number, value.NumberFormat));
+            }
+            else if (value.Lines.Count > 0)
+            {
+                row.Append(TextCell(Reference(rowNumber, 1), string.Join('\n', value.Lines), strings));
+            }
+
+            data.Append(row);
+        }
+
         if (form.OmitsCellReferences)
         {
             foreach (var row in data.Elements<Row>())

@@ -110,6 +110,23 @@ internal sealed class SectionBuilder(Section section)
         return this;
     }
 
+    /// <summary>The "Desempeño Anual Región … (%)" label below the objectives table; null when the section has none.</summary>
+    public string? PerformanceLabel { get; private set; }
+
+    /// <summary>The value cell next to <see cref="PerformanceLabel"/>.</summary>
+    public FormCell PerformanceValue { get; private set; } = FormCell.Blank;
+
+    /// <summary>
+    /// Writes the "Desempeño Anual Región (%)" line after the objectives table with <paramref name="value"/> in the cell next
+    /// to the label (Word: a two-column table with the "Desempeño Anual Servicio" row; Excel: a row two below the table).
+    /// </summary>
+    public SectionBuilder DeclaringPerformance(FormCell value, string label = "Desempeño Anual Región Programa de Trabajo (diseño, acceso y distribución) 2009 (%) (11)")
+    {
+        PerformanceLabel = label;
+        PerformanceValue = value;
+        return this;
+    }
+
     /// <summary>
     /// Replaces the titles (objectives table, logical order: objective, indicator, result, activity, unit, means,
     /// weight, compliance, earned; or any other table's titles, with rows given through <see cref="Cells"/>).

@@ -42,6 +42,14 @@ internal static class WordFormWriter
                     body.Append(new Paragraph());
                 }
 
+                if (section.PerformanceLabel is { } label)
+                {
+                    body.Append(new Table(
+                        new TableRow(Cell(FormCell.Text(label)), Cell(section.PerformanceValue)),
+                        new TableRow(Cell(FormCell.Text("Desempeño Anual Servicio (CUMPLE /NO CUMPLE) (12)")), Cell(FormCell.Blank))));
+                    body.Append(new Paragraph());
+                }
+
                 body.Append(Paragraph("Notas Actividad " + section.Section.Code() + ": ver instructivo."));
             }
 

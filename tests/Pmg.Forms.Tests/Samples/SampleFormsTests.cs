@@ -110,6 +110,20 @@ public sealed class SampleFormsTests
     }
 
     [Theory]
+    [MemberData(nameof(Forms))]
+    public async Task ReadAsync_SampleForm_FindsEachBlankDeclaredPerformance(string form)
+    {
+        var submission = await ReadSubmission(form);
+
+        Assert.All(submission.Programs, program =>
+        {
+            Assert.NotNull(program.DeclaredPerformanceLocation);
+            Assert.Null(program.DeclaredPerformance);
+            Assert.Equal("", program.RawDeclaredPerformance);
+        });
+    }
+
+    [Theory]
     [InlineData("tarapaca-2009-etapa3.docx")]
     [InlineData("tarapaca-2009-etapa3.xlsx")]
     public async Task ReadAsync_SeedForm_HasTheSeedsCountsWeightTotalAndRegion(string form)
