@@ -297,12 +297,16 @@ internal sealed class ObjectivesTableReader(Section section, HeaderMap header, L
     private SourceLocation Locate(LayoutRow row, int number, ColumnKind kind) =>
         new(section, number, HeaderMap.Title(kind), header.Cell(row, kind)?.Reference);
 
-    private List<string> Lines(LayoutRow row, ColumnKind kind) =>
-        header.Cell(row, kind) is { ContinuesAbove: false } cell ? [.. cell.TextLines] : [];
+    // The cell's own lines, read-only and not copied.
+    private IReadOnlyList<string> Lines(LayoutRow row, ColumnKind kind) =>
+        header.Cell(row, kind) is { ContinuesAbove: false } cell ? cell.TextLines : [];
 
-    private string Text(LayoutRow row, ColumnKind kind) => string.Join(' ', Lines(row, kind));
+    // The cell's own text: its lines joined by spaces.
+    private string Text(LayoutRow row, ColumnKind kind) =>
+        header.Cell(row, kind) is { ContinuesAbove: false } cell ? cell.Text : "";
 
-    private bool IsBlank(LayoutRow row, ColumnKind kind) => Lines(row, kind).Count == 0;
+    private bool IsBlank(LayoutRow row, ColumnKind kind) =>
+        header.Cell(row, kind) is not { ContinuesAbove: false, IsBlank: false };
 
     private static void AppendToLast(List<string> lines, string text)
     {

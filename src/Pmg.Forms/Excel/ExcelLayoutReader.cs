@@ -458,10 +458,10 @@ internal static class ExcelLayoutReader
 
     private static string Display(decimal value) => value.ToString("0.##########", CultureInfo.InvariantCulture);
 
-    private static List<string> SplitLines(string text) =>
+    private static string[] SplitLines(string text) =>
         text.AsSpan().IndexOfAny('\n', '\r') < 0
             ? [text]
-            : [.. text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n', '\r')];
+            : text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n', '\r');
 
     private static HashSet<uint> ReadPercentStyles(VettedPackage package, string? part)
     {

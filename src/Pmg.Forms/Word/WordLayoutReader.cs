@@ -20,6 +20,12 @@ internal sealed class WordLayoutReader
     private readonly XmlReader xml;
     private readonly StringBuilder line = new();
 
+    // Reused for every paragraph outside tables, every row and every cell (tables nested in a cell are read as its
+    // lines, so none of these is re-entered): a row keeps an exact-size copy of its cells, a cell of its lines.
+    private readonly List<string> paragraphLines = [];
+    private readonly List<LayoutCell> rowCells = [];
+    private readonly List<string> cellLines = [];
+
     // A line made of one text node (the usual case) is that node's string: no builder copy.
     private string? single;
     private readonly string ns;
@@ -123,9 +129,9 @@ internal sealed class WordLayoutReader
             {
                 if (Is(p))
                 {
-                    var lines = new List<string>(1);
-                    ReadParagraph(lines);
-                    foreach (var text in lines)
+                    paragraphLines.Clear();
+                    ReadParagraph(paragraphLines);
+                    foreach (var text in paragraphLines)
                     {
                         blocks.Add(new LayoutParagraph(text));
                     }
@@ -177,7 +183,8 @@ internal sealed class WordLayoutReader
 
     private LayoutRow ReadRow()
     {
-        var cells = new List<LayoutCell>();
+        var cells = rowCells;
+        cells.Clear();
         var column = 0;
         var propertiesSeen = false;
         if (Enter(out var depth))
@@ -213,7 +220,7 @@ internal sealed class WordLayoutReader
             xml.Read();
         }
 
-        return new LayoutRow(cells);
+        return new LayoutRow([.. cells]);
     }
 
     private int ReadGridBefore()
@@ -244,7 +251,8 @@ internal sealed class WordLayoutReader
         var span = 1;
         var continues = false;
         var propertiesSeen = false;
-        var lines = new List<string>();
+        var lines = cellLines;
+        lines.Clear();
         if (Enter(out var depth))
         {
             while (xml.Depth > depth)
@@ -268,8 +276,14 @@ internal sealed class WordLayoutReader
             xml.Read();
         }
 
-        return new LayoutCell(lines, column, span) { ContinuesAbove = continues };
+        return new LayoutCell(CellLines(lines), column, span) { ContinuesAbove = continues };
     }
+
+    // Most cells are one paragraph, and many an empty one: those share one array, the others get an exact-size array.
+    private static string[] CellLines(List<string> lines) =>
+        lines is [""] ? OneEmptyLine : [.. lines];
+
+    private static readonly string[] OneEmptyLine = [""];
 
     private (int Span, bool Continues) ReadCellProperties()
     {
