@@ -167,7 +167,7 @@ internal sealed class WordLayoutReader
                 }
                 else if (Is(sdt))
                 {
-                    ReadContentControl(() => ReadChildren(tr, () => rows.Add(ReadRow())));
+                    ReadRowsInContentControl(rows);
                 }
                 else
                 {
@@ -204,12 +204,7 @@ internal sealed class WordLayoutReader
                 }
                 else if (Is(sdt))
                 {
-                    ReadContentControl(() => ReadChildren(tc, () =>
-                    {
-                        var cell = ReadCell(column);
-                        cells.Add(cell);
-                        column += cell.Span;
-                    }));
+                    column = ReadCellsInContentControl(cells, column);
                 }
                 else
                 {
@@ -221,6 +216,22 @@ internal sealed class WordLayoutReader
         }
 
         return new LayoutRow([.. cells]);
+    }
+
+    // Content controls around rows or cells. Their lambdas live here, not in ReadTable/ReadRow, so a closure is
+    // allocated only when a content control is there, not for every table and row.
+    private void ReadRowsInContentControl(List<LayoutRow> rows) =>
+        ReadContentControl(() => ReadChildren(tr, () => rows.Add(ReadRow())));
+
+    private int ReadCellsInContentControl(List<LayoutCell> cells, int column)
+    {
+        ReadContentControl(() => ReadChildren(tc, () =>
+        {
+            var cell = ReadCell(column);
+            cells.Add(cell);
+            column += cell.Span;
+        }));
+        return column;
     }
 
     private int ReadGridBefore()
