@@ -12,7 +12,7 @@ namespace Pmg.Storage;
 
 /// <summary>
 /// The recalculation's reads and writes: pointers from CurrentSubmissions (one query per service-year partition),
-/// submissions rebuilt from Activities and ProgressRows (one partition query each), RegionalResults rows of the
+/// submissions rebuilt from Activities (programme and activity rows) and ProgressRows (one partition query each), RegionalResults rows of the
 /// scored version (merge), NationalResults with ETag-checked writes.
 /// </summary>
 internal sealed class TableComplianceStore(StorageLayout layout, ComplianceTables tables) : IComplianceStore
@@ -159,36 +159,51 @@ internal sealed class TableComplianceStore(StorageLayout layout, ComplianceTable
         }
     }
 
-    private static List<WorkProgram> Programs(List<TableEntity> activities)
+    // Activities holds one row per programme (declared performance; absent in rows written before it existed) and
+    // one per activity; a programme without activities is rebuilt from its own row alone, as the form had it.
+    private static List<WorkProgram> Programs(List<TableEntity> rows)
     {
+        var programRows = rows.Where(TableSubmissionContentStore.IsProgramRow).ToDictionary(e => e.GetString("Section") ?? "", StringComparer.Ordinal);
+        var activities = rows.Where(e => !TableSubmissionContentStore.IsProgramRow(e)).ToLookup(e => e.GetString("Section") ?? "", StringComparer.Ordinal);
         var programs = new List<WorkProgram>();
-        foreach (var section in activities.GroupBy(e => e.GetString("Section") ?? "").OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var key in programRows.Keys.Union(activities.Select(g => g.Key)).Order(StringComparer.Ordinal))
         {
-            if (!SectionExtensions.TryParseCode(section.Key, out var code))
+            if (!SectionExtensions.TryParseCode(key, out var code))
             {
                 continue;
             }
 
-            var objectives = section
+            var objectives = activities[key]
                 .GroupBy(e => e.GetInt32("ObjectiveIndex") ?? 0)
                 .OrderBy(g => g.Key)
                 .Select(g =>
                 {
-                    var rows = g.OrderBy(e => e.RowKey, StringComparer.Ordinal).ToList();
+                    var ordered = g.OrderBy(e => e.RowKey, StringComparer.Ordinal).ToList();
                     return new Objective
                     {
-                        Text = rows[0].GetString("Objective") ?? "",
-                        Category = rows[0].GetString("Category"),
-                        Location = new SourceLocation(code, rows[0].GetInt32("Row")),
-                        Activities = rows.Select(e => ToActivity(code, e)).ToArray(),
+                        Text = ordered[0].GetString("Objective") ?? "",
+                        Category = ordered[0].GetString("Category"),
+                        Location = new SourceLocation(code, ordered[0].GetInt32("Row")),
+                        Activities = ordered.Select(e => ToActivity(code, e)).ToArray(),
                     };
                 })
                 .ToArray();
-            programs.Add(new WorkProgram { Section = code, Objectives = objectives, Location = new SourceLocation(code) });
+            var program = new WorkProgram { Section = code, Objectives = objectives, Location = new SourceLocation(code) };
+            programs.Add(programRows.TryGetValue(key, out var row) ? WithProgramRow(program, row) : program);
         }
 
         return programs;
     }
+
+    private static WorkProgram WithProgramRow(WorkProgram program, TableEntity row) => program with
+    {
+        Location = new SourceLocation(program.Section, row.GetInt32("Row")),
+        RawDeclaredPerformance = row.GetString("RawDeclaredPerformance") ?? "",
+        DeclaredPerformance = Decimal(row.GetString("DeclaredPerformance")),
+        DeclaredPerformanceLocation = row.GetBoolean("HasDeclaredPerformance") == true
+            ? new SourceLocation(program.Section, row.GetInt32("DeclaredPerformanceRow"), Columns.DeclaredPerformance, row.GetString("DeclaredPerformanceCell"))
+            : null,
+    };
 
     private static Activity ToActivity(Section section, TableEntity e) => new()
     {

@@ -8,7 +8,7 @@ using Pmg.Pipeline;
 namespace Pmg.Storage;
 
 /// <summary>
-/// Writes one submission version's rows: Activities and ProgressRows (PK = submission id, so each version is one
+/// Writes one submission version's rows: Activities (one row per programme, then its activities) and ProgressRows (PK = submission id, so each version is one
 /// partition written in entity-group transactions of ≤ 100) and RegionalResults (PK <c>{service}|{year}</c>,
 /// RK <c>{region}|{section}|{submission id}</c>). Upserts, so a retried delivery rewrites the same rows.
 /// </summary>
@@ -60,6 +60,7 @@ internal sealed class TableSubmissionContentStore(StorageLayout layout) : ISubmi
         var entities = new List<TableEntity>();
         foreach (var program in submission.Programs)
         {
+            entities.Add(ProgramEntity(record, program));
             var index = 0;
             for (var o = 0; o < program.Objectives.Count; o++)
             {
@@ -95,6 +96,23 @@ internal sealed class TableSubmissionContentStore(StorageLayout layout) : ISubmi
         return entities;
     }
 
+    // The programme's own row ("{section}|0000", before its activities): what the rules need besides the activities.
+    private static TableEntity ProgramEntity(SubmissionRecord record, WorkProgram program) =>
+        new(record.Id, ProgramRowKey(program.Section.Code()))
+        {
+            ["Service"] = record.Service,
+            ["Year"] = record.Year,
+            ["Region"] = record.RegionCode,
+            ["Section"] = program.Section.Code(),
+            ["Kind"] = ProgramKind,
+            ["Row"] = program.Location.Row,
+            ["RawDeclaredPerformance"] = Clip(program.RawDeclaredPerformance),
+            ["DeclaredPerformance"] = Number(program.DeclaredPerformance),
+            ["DeclaredPerformanceRow"] = program.DeclaredPerformanceLocation?.Row,
+            ["DeclaredPerformanceCell"] = program.DeclaredPerformanceLocation?.Cell,
+            ["HasDeclaredPerformance"] = program.DeclaredPerformanceLocation is not null,
+        };
+
     private static List<TableEntity> ProgressEntities(SubmissionRecord record, Submission submission) =>
         submission.ProgressRows.Select((row, i) => new TableEntity(record.Id, (i + 1).ToString("D4", CultureInfo.InvariantCulture))
         {
@@ -127,6 +145,15 @@ internal sealed class TableSubmissionContentStore(StorageLayout layout) : ISubmi
             ["Objectives"] = p.Objectives,
             ["Activities"] = p.Activities,
         }).ToList();
+
+    /// <summary>The <c>Kind</c> of a programme row in Activities; activity rows have none.</summary>
+    internal const string ProgramKind = "Program";
+
+    /// <summary>A programme row's key: index 0 of its section, so it sorts before the section's activities.</summary>
+    internal static string ProgramRowKey(string section) => section + "|0000";
+
+    /// <summary>Whether an Activities row is a programme row rather than an activity.</summary>
+    internal static bool IsProgramRow(TableEntity entity) => entity.GetString("Kind") == ProgramKind;
 
     internal static string ResultRowKey(string region, string section, string submissionId) => region + "|" + section + "|" + submissionId;
 

@@ -55,6 +55,11 @@ internal sealed class TableSubmissionQueries(StorageLayout layout, ISubmissionLe
         var activities = new List<StoredActivity>();
         await foreach (var e in layout.Activities.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
+            if (TableSubmissionContentStore.IsProgramRow(e))
+            {
+                continue;
+            }
+
             activities.Add(new StoredActivity(
                 e.GetString("Section") ?? "",
                 e.GetInt32("ObjectiveIndex") ?? 0,
