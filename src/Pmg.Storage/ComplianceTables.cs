@@ -12,8 +12,7 @@ public sealed class ComplianceTables(TableServiceClient tables, IOptions<PmgStor
     /// <summary>Alerted activities: PK <c>{service}|{year}|{region}</c>, RK hash of activity and reason.</summary>
     public const string AlertLedgerName = "AlertLedger";
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private bool _created;
+    private readonly TablesCreatedOnce _creation = new(options.Value.CreateIfMissing);
 
     /// <summary>The NationalResults table.</summary>
     public TableClient NationalResults { get; } = tables.GetTableClient(options.Value.Table(NationalResultsName));
@@ -22,26 +21,6 @@ public sealed class ComplianceTables(TableServiceClient tables, IOptions<PmgStor
     public TableClient AlertLedger { get; } = tables.GetTableClient(options.Value.Table(AlertLedgerName));
 
     /// <summary>Creates both tables once per process when missing (unless Pmg:Storage:CreateIfMissing is false).</summary>
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
-    {
-        if (_created || !options.Value.CreateIfMissing)
-        {
-            return;
-        }
-
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (!_created)
-            {
-                await NationalResults.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-                await AlertLedger.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-                _created = true;
-            }
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken = default) =>
+        _creation.EnsureAsync([NationalResults, AlertLedger], cancellationToken);
 }

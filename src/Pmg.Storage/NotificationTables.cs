@@ -18,8 +18,7 @@ public sealed class NotificationTables(TableServiceClient tables, IOptions<PmgSt
     /// <summary>Table of sent and failed e-mails.</summary>
     public const string LedgerName = "NotificationLedger";
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private bool _created;
+    private readonly TablesCreatedOnce _creation = new(options.Value.CreateIfMissing);
 
     /// <summary>The Contacts table.</summary>
     public TableClient Contacts { get; } = tables.GetTableClient(options.Value.Table(ContactsName));
@@ -28,28 +27,8 @@ public sealed class NotificationTables(TableServiceClient tables, IOptions<PmgSt
     public TableClient Ledger { get; } = tables.GetTableClient(options.Value.Table(LedgerName));
 
     /// <summary>Creates both tables once per process (if allowed); cheap afterwards.</summary>
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
-    {
-        if (_created || !options.Value.CreateIfMissing)
-        {
-            return;
-        }
-
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (!_created)
-            {
-                await Contacts.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-                await Ledger.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-                _created = true;
-            }
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken = default) =>
+        _creation.EnsureAsync([Contacts, Ledger], cancellationToken);
 }
 
 /// <summary>Registers the notifier's table adapters.</summary>
