@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Pmg.Pipeline.Messages;
 using Pmg.Pipeline.Notifications;
+using Pmg.Pipeline.Tests.Notifications;
 
 namespace Pmg.Notifications.Tests;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pmg.Pipeline;
 using Pmg.Pipeline.Messages;
 using Pmg.Pipeline.Notifications;
+using Pmg.Pipeline.Tests.Notifications;
 using Polly.CircuitBreaker;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

@@ -26,38 +26,6 @@ internal sealed class RecordingEmailSender : IEmailSender
     }
 }
 
-/// <summary>An in-memory ledger with ETag checks.</summary>
-internal sealed class FakeNotificationLedger : INotificationLedger
-{
-    private readonly ConcurrentDictionary<string, NotificationEntry> _entries = new();
-
-    public IReadOnlyCollection<NotificationEntry> Entries => _entries.Values.ToArray();
-
-    public Task<NotificationEntry?> FindAsync(string id, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_entries.TryGetValue(id, out var entry) ? entry : null);
-
-    public Task<NotificationEntry?> TryAddAsync(NotificationEntry entry, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_entries.TryAdd(entry.Id, entry with { ETag = Guid.NewGuid().ToString() }) ? null : _entries[entry.Id]);
-
-    public Task<string?> TryReplaceAsync(NotificationEntry entry, string etag, CancellationToken cancellationToken = default)
-    {
-        lock (_entries)
-        {
-            if (!_entries.TryGetValue(entry.Id, out var stored) || stored.ETag != etag)
-            {
-                return Task.FromResult<string?>(null);
-            }
-
-            var next = Guid.NewGuid().ToString();
-            _entries[entry.Id] = entry with { ETag = next };
-            return Task.FromResult<string?>(next);
-        }
-    }
-
-    public Task<IReadOnlyList<NotificationEntry>> GetFailedAsync(string? service = null, int? year = null, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<NotificationEntry>>(_entries.Values.Where(e => e.State == NotificationState.Failed).ToArray());
-}
-
 /// <summary>The notification service over fakes, with a Tarapacá address book.</summary>
 internal sealed class NotificationHarness
 {
@@ -76,7 +44,7 @@ internal sealed class NotificationHarness
 
     public List<Contact> Contacts { get; }
 
-    public FakeNotificationLedger Ledger { get; } = new();
+    public InMemoryNotificationLedger Ledger { get; } = new();
 
     public RecordingEmailSender Sender { get; } = new();
 
