@@ -54,6 +54,20 @@ public static class ConsolidatedReportBuilder
             .ThenBy(e => e.File, StringComparer.Ordinal)];
 
         var counted = entries.Where(e => e.CountsNationally).ToList();
+        var years = counted.Select(e => e.Year).Distinct().Order().ToList();
+        if (years.Count > 1)
+        {
+            // A region of 2009 and another of 2010 are not one national result; say so rather than mix them silently.
+            observations.Add(new ReportObservation(
+                "",
+                null,
+                Severity.Warning,
+                ReportCodes.MixedYears,
+                "Los formularios son de años distintos (" + string.Join(", ", years.Select(y => Convert.ToString(y, CultureInfo.InvariantCulture)))
+                    + "): el resultado nacional los mezcla. Genere un informe por año.",
+                null));
+        }
+
         var sections = SectionExtensions.Programs
             .Where(s => entries.Any(e => e.Program(s) is not null))
             .ToList();

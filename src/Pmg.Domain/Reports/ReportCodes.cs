@@ -8,4 +8,7 @@ public static class ReportCodes
 
     /// <summary>A form was read but its region is unknown, so it cannot count nationally.</summary>
     public const string RegionNotCounted = "REGION_NOT_COUNTED";
+
+    /// <summary>The files are of several years: the national result mixes them and should be read year by year.</summary>
+    public const string MixedYears = "MIXED_YEARS";
 }

@@ -39,6 +39,32 @@ public sealed class ConsolidatedReportBuilderTests
     }
 
     [Fact]
+    public void Build_FormsOfTwoYears_WarnsThatTheNationalResultMixesThem()
+    {
+        var report = ConsolidatedReportBuilder.Build(
+        [
+            Evaluated("ta-2009.docx", "CL-TA", 2009, (Section.III1, 96m, ProgramStatus.Cumple)),
+            Evaluated("vs-2010.docx", "CL-VS", 2010, (Section.III1, 91m, ProgramStatus.Cumple)),
+        ]);
+
+        var warning = Assert.Single(report.Observations, o => o.Code == ReportCodes.MixedYears);
+        Assert.Equal(Severity.Warning, warning.Severity);
+        Assert.Equal("Los formularios son de años distintos (2009, 2010): el resultado nacional los mezcla. Genere un informe por año.", warning.Message);
+    }
+
+    [Fact]
+    public void Build_FormsOfOneYear_NoMixedYearsWarning()
+    {
+        var report = ConsolidatedReportBuilder.Build(
+        [
+            Evaluated("ta.docx", "CL-TA", 2009, (Section.III1, 96m, ProgramStatus.Cumple)),
+            Evaluated("vs.docx", "CL-VS", 2009, (Section.III1, 91m, ProgramStatus.Cumple)),
+        ]);
+
+        Assert.DoesNotContain(report.Observations, o => o.Code == ReportCodes.MixedYears);
+    }
+
+    [Fact]
     public void Build_Regions_AreInCatalogueOrder()
     {
         var report = ConsolidatedReportBuilder.Build(
