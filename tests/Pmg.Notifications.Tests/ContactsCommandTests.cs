@@ -1,11 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Pmg.Cli;
-using Pmg.Forms;
+using Pmg.Cli.Tests;
 using Pmg.Pipeline.Notifications;
 using Pmg.Storage;
 using Pmg.Storage.Tests;
-using Spectre.Console;
 
 namespace Pmg.Notifications.Tests;
 
@@ -68,18 +67,7 @@ public sealed class ContactsCommandTests(AzuriteFixture azurite) : IClassFixture
 
     private static async Task<(int ExitCode, string Screen)> RunAsync(params string[] args)
     {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        using var screen = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(screen),
-        });
-        console.Profile.Width = 400;
-        var exitCode = await PmgCommandLine.RunAsync(args, new CliEnvironment(console, stdout, stderr, new FormReader()));
-        return (exitCode, screen + stderr.ToString());
+        var run = await CliRunner.RunAsync(args);
+        return (run.ExitCode, run.Screen + run.Stderr);
     }
 }
