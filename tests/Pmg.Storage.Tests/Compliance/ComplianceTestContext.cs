@@ -4,22 +4,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Pmg.Forms;
 using Pmg.Pipeline;
 using Pmg.Pipeline.Messages;
 using Pmg.Pipeline.Recalculation;
 
 namespace Pmg.Storage.Tests.Recalculation;
-
-/// <summary>A clock standing still at a given instant (UTC), for recalculations at a known date.</summary>
-internal sealed class FixedTime(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-
-    public override DateTimeOffset GetUtcNow() => Now;
-
-    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
-}
 
 /// <summary>
 /// One test's world for the recalculation: the pipeline and the compliance adapters wired as a host wires them,
@@ -29,13 +20,13 @@ internal sealed class ComplianceTestContext : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    private ComplianceTestContext(ServiceProvider provider, FixedTime time)
+    private ComplianceTestContext(ServiceProvider provider, FakeTimeProvider time)
     {
         _provider = provider;
         Time = time;
     }
 
-    public FixedTime Time { get; }
+    public FakeTimeProvider Time { get; }
 
     public IServiceProvider Services => _provider;
 
@@ -60,7 +51,7 @@ internal sealed class ComplianceTestContext : IAsyncDisposable
                 ["Pmg:Storage:Prefix"] = prefix,
             })
             .Build();
-        var time = new FixedTime(now);
+        var time = new FakeTimeProvider(now);
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<TimeProvider>(time)

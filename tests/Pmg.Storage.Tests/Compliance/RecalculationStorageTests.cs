@@ -136,7 +136,7 @@ public sealed class RecalculationStorageTests(AzuriteFixture azurite) : IClassFi
         var national = await ComplianceTestContext.DumpAsync(context.Tables.NationalResults);
         var ledger = await ComplianceTestContext.DumpAsync(context.Tables.AlertLedger);
 
-        context.Time.Now = AfterClosing.AddHours(1);
+        context.Time.SetUtcNow(AfterClosing.AddHours(1));
         var again = await context.Compliance.RecalculateAsync();
 
         Assert.NotEmpty(first);
