@@ -1,24 +1,13 @@
 namespace Pmg.Cli.Tests;
 
-/// <summary>Finds the shared sample forms next to the repository.</summary>
+/// <summary>The shared sample forms and expectations, located by the storage tests' <c>Samples</c> (linked in).</summary>
 internal static class Samples
 {
-    private static readonly Lazy<string> Root = new(() =>
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "PmgFunctions.sln")))
-            {
-                return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "samples"));
-            }
-        }
+    private static string SamplesDirectory => Path.GetFullPath(Path.Combine(Pmg.Storage.Tests.Samples.FormsDirectory, ".."));
 
-        throw new DirectoryNotFoundException("PmgFunctions.sln not found above " + AppContext.BaseDirectory);
-    });
+    public static string Form(string name) => Path.Combine(SamplesDirectory, "forms", name);
 
-    public static string Form(string name) => Path.Combine(Root.Value, "forms", name);
-
-    public static string Expected(string name) => Path.Combine(Root.Value, "expected", name);
+    public static string Expected(string name) => Path.Combine(SamplesDirectory, "expected", name);
 }
 
 /// <summary>A temporary folder deleted at dispose.</summary>
