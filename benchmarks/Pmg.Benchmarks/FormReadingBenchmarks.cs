@@ -123,7 +123,7 @@ public class FormReadingBenchmarks
         {
             if (File.Exists(Path.Combine(directory.FullName, "PmgFunctions.sln")))
             {
-                return Path.Combine(directory.FullName, "..", "shared", "samples", "forms", name);
+                return Path.Combine(directory.FullName, "samples", "forms", name);
             }
         }
 

@@ -1,6 +1,6 @@
 namespace Pmg.Cli.Tests;
 
-/// <summary>The shared sample forms and expectations, located by the storage tests' <c>Samples</c> (linked in).</summary>
+/// <summary>The repository's sample forms and expectations (<c>samples/</c>), located by the storage tests' <c>Samples</c> (linked in).</summary>
 internal static class Samples
 {
     private static string SamplesDirectory => Path.GetFullPath(Path.Combine(Pmg.Storage.Tests.Samples.FormsDirectory, ".."));

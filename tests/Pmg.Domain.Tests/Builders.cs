@@ -222,7 +222,7 @@ internal sealed class ActivityBuilder(string text, SourceLocation location)
 }
 
 /// <summary>
-/// The sample forms as <c>samples/expected/*.json</c> describe them (copied into Samples/), built into submissions
+/// The sample forms as <c>samples/expected/*.json</c> describe them (copied into the output's Samples/ at build), built into submissions
 /// so the rules are checked against the exact weights and marks of the real files.
 /// </summary>
 internal static class SampleForms

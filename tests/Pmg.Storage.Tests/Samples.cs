@@ -1,11 +1,11 @@
 namespace Pmg.Storage.Tests;
 
-/// <summary>Finds the repository and the shared sample forms (../shared/samples/forms next to the repository).</summary>
+/// <summary>Finds the repository and its sample forms (<c>samples/forms</c>).</summary>
 internal static class Samples
 {
     public static string RepositoryRoot { get; } = FindRoot();
 
-    public static string FormsDirectory => Path.Combine(RepositoryRoot, "..", "shared", "samples", "forms");
+    public static string FormsDirectory => Path.Combine(RepositoryRoot, "samples", "forms");
 
     public static byte[] Form(string fileName) => File.ReadAllBytes(Path.Combine(FormsDirectory, fileName));
 

@@ -5,7 +5,7 @@ using Pmg.Domain.Text;
 namespace Pmg.Domain.Rules;
 
 /// <summary>
-/// Scores one region's form by the rules of DOMAIN.md ("The rules"), numbered as the form's own notes.
+/// Scores one region's form by the rules of docs/rules.md, numbered as the form's own notes.
 /// </summary>
 /// <remarks>
 /// Rules catalogue (codes in <see cref="RuleCodes"/>; national rule 4 lives in <see cref="NationalRules"/>):

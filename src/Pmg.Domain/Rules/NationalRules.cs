@@ -3,7 +3,7 @@ using Pmg.Domain.Regions;
 
 namespace Pmg.Domain.Rules;
 
-/// <summary>The national result of a programme over its regions (DOMAIN.md rule 4, note 12).</summary>
+/// <summary>The national result of a programme over its regions (docs/rules.md rule 4, note 12).</summary>
 public static class NationalRules
 {
     /// <summary>

@@ -1,6 +1,6 @@
 namespace Pmg.Domain.Rules;
 
-/// <summary>Stable codes of the rule diagnostics (DOMAIN.md rules 1–6); messages are Spanish, codes never change.</summary>
+/// <summary>Stable codes of the rule diagnostics (docs/rules.md rules 1–6); messages are Spanish, codes never change.</summary>
 public static class RuleCodes
 {
     /// <summary>Rule 1, error: the weights do not sum 100 ± 0.5; the programme is INVALIDO.</summary>

@@ -6,7 +6,7 @@ using Pmg.Pipeline.Messages;
 
 namespace Pmg.Pipeline.Recalculation;
 
-/// <summary>Finds the activities at risk of one region's evaluated submission (DOMAIN.md, "Activities at risk").</summary>
+/// <summary>Finds the activities at risk of one region's evaluated submission (docs/rules.md, "Activities at risk").</summary>
 public static partial class AtRiskDetector
 {
     /// <summary>

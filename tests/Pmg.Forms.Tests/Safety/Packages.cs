@@ -148,23 +148,23 @@ internal static class ZipSurgery
     }
 }
 
-/// <summary>Finds /work/shared/samples from the test's bin folder: up to PmgFunctions.sln, then ../shared.</summary>
+/// <summary>Finds the repository's <c>samples/</c> from the test's bin folder: up to PmgFunctions.sln.</summary>
 internal static class Samples
 {
-    public static string FormsDirectory { get; } = Path.Combine(SharedDirectory(), "samples", "forms");
+    public static string FormsDirectory { get; } = Path.Combine(SamplesParent(), "samples", "forms");
 
     public static byte[] Read(string fileName) => File.ReadAllBytes(Path.Combine(FormsDirectory, fileName));
 
     public static IEnumerable<string> AllForms() =>
         Directory.EnumerateFiles(FormsDirectory).Where(f => f.EndsWith(".docx", StringComparison.Ordinal) || f.EndsWith(".xlsx", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
 
-    private static string SharedDirectory()
+    private static string SamplesParent()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "PmgFunctions.sln")))
             {
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared"));
+                return dir.FullName;
             }
         }
 

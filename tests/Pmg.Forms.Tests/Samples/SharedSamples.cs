@@ -1,6 +1,6 @@
 namespace Pmg.Forms.Tests.Samples;
 
-/// <summary>The sample forms and what they must read to, beside the repository in <c>&lt;repo&gt;/../shared/samples</c>.</summary>
+/// <summary>The sample forms and what they must read to, in the repository's <c>samples/</c> folder.</summary>
 internal static class SharedSamples
 {
     // The safety tests already locate the shared folder; reuse it rather than walking up a second time.
