@@ -21,6 +21,9 @@ public sealed class PmgStorageOptions
     /// <summary>The reports container.</summary>
     public string ReportsContainer => Name("reports");
 
+    /// <summary>The container of the portal's data-protection keys.</summary>
+    public string PortalKeysContainer => Name("portal-keys");
+
     /// <summary>The receipts queue.</summary>
     public string ReceiptsQueue => Name("receipts");
 

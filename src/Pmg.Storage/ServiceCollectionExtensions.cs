@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pmg.Pipeline;
+using Pmg.Pipeline.Access;
 
 namespace Pmg.Storage;
 
@@ -71,6 +72,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ISubmissionQueries, TableSubmissionQueries>();
         services.TryAddSingleton<IReceiptQueue, StorageReceiptQueue>();
         services.TryAddSingleton<IBlobTagger, BlobIndexTagger>();
+        services.TryAddSingleton<IPortalAccessStore, TablePortalAccessStore>();
         services.TryAddSingleton<IStorageProvisioner, StorageProvisioner>();
         services.AddHostedService<StorageProvisioningService>();
         return services;

@@ -30,11 +30,17 @@ public sealed class StorageLayout(
     /// <summary>The RegionalResults table.</summary>
     public TableClient RegionalResults { get; } = tables.GetTableClient(options.Value.Table(StorageNames.RegionalResults));
 
+    /// <summary>The PortalAccess table (who may use the portal for which regions).</summary>
+    public TableClient PortalAccess { get; } = tables.GetTableClient(options.Value.Table(StorageNames.PortalAccess));
+
     /// <summary>The forms container.</summary>
     public BlobContainerClient Forms { get; } = blobs.GetBlobContainerClient(options.Value.FormsContainer);
 
     /// <summary>The reports container.</summary>
     public BlobContainerClient Reports { get; } = blobs.GetBlobContainerClient(options.Value.ReportsContainer);
+
+    /// <summary>The container of the portal's data-protection key ring (antiforgery tokens valid on every instance).</summary>
+    public BlobContainerClient PortalKeys { get; } = blobs.GetBlobContainerClient(options.Value.PortalKeysContainer);
 
     /// <summary>The receipts queue.</summary>
     public QueueClient Receipts { get; } = queues.GetQueueClient(options.Value.ReceiptsQueue);
@@ -43,7 +49,7 @@ public sealed class StorageLayout(
     public QueueClient Alerts { get; } = queues.GetQueueClient(options.Value.AlertsQueue);
 
     /// <summary>Every table of this project.</summary>
-    public IEnumerable<TableClient> AllTables => [Submissions, CurrentSubmissions, Activities, ProgressRows, RegionalResults];
+    public IEnumerable<TableClient> AllTables => [Submissions, CurrentSubmissions, Activities, ProgressRows, RegionalResults, PortalAccess];
 
     /// <summary>Every queue, with the poison queues the Functions host uses.</summary>
     public IEnumerable<QueueClient> AllQueues =>

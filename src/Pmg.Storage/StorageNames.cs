@@ -18,9 +18,12 @@ public static class StorageNames
     /// <summary>Programme results per submission, partitioned by service and year.</summary>
     public const string RegionalResults = "RegionalResults";
 
+    /// <summary>Entra user or group → regions it may use in the portal (<c>pmg access</c>).</summary>
+    public const string PortalAccess = "PortalAccess";
+
     /// <summary>The blob index tag that marks a form blob with its outcome (accepted, refused, failed).</summary>
     public const string OutcomeTag = "pmg-outcome";
 
     /// <summary>All tables, for provisioning.</summary>
-    public static IReadOnlyList<string> Tables { get; } = [Submissions, CurrentSubmissions, Activities, ProgressRows, RegionalResults];
+    public static IReadOnlyList<string> Tables { get; } = [Submissions, CurrentSubmissions, Activities, ProgressRows, RegionalResults, PortalAccess];
 }

@@ -22,6 +22,7 @@ internal sealed class StorageProvisioner(StorageLayout layout) : IStorageProvisi
 
         await layout.Forms.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await layout.Reports.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await layout.PortalKeys.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         foreach (var queue in layout.AllQueues)
         {
             await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -11,6 +11,7 @@ using Pmg.Domain.Rules;
 using Pmg.Pipeline;
 using Pmg.Pipeline.Notifications;
 using Pmg.Pipeline.Recalculation;
+using Pmg.Pipeline.Validation;
 
 namespace Pmg.Cli.Commands;
 

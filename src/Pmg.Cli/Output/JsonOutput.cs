@@ -4,6 +4,7 @@ using Pmg.Domain.Diagnostics;
 using Pmg.Domain.Model;
 using Pmg.Domain.Reports;
 using Pmg.Domain.Rules;
+using Pmg.Pipeline.Validation;
 
 namespace Pmg.Cli.Output;
 
@@ -25,32 +26,13 @@ internal static class JsonOutput
     }
 
     /// <summary>"docx", "xlsx", or null when the format is unknown.</summary>
-    public static string? FormatName(FormFormat format) => format switch
-    {
-        FormFormat.Word => "docx",
-        FormFormat.Excel => "xlsx",
-        _ => null,
-    };
+    public static string? FormatName(FormFormat format) => FormValidation.FormatName(format);
 
     /// <summary>Performance rounded half-up and always with two decimals (96 → 96.00).</summary>
-    public static decimal? TwoDecimals(decimal? value) =>
-        value is { } v ? Math.Round(v, 2, MidpointRounding.AwayFromZero) + 0.00m : null;
+    public static decimal? TwoDecimals(decimal? value) => FormValidation.TwoDecimals(value);
 
-    public static ValidateFileJson Validate(EvaluatedFile file)
-    {
-        var submission = file.Read.Submission;
-        var region = submission?.Region is { } r ? new RegionJson(r.Code, r.Name) : null;
-        return new ValidateFileJson(
-            file.Read.FileName,
-            file.Read.Accepted,
-            FormatName(file.Read.Format),
-            string.IsNullOrEmpty(submission?.Service) ? null : submission.Service,
-            submission?.Year,
-            region,
-            file.Evaluation?.Programs.Select(Program).ToList() ?? [],
-            submission?.ProgressRows.Count,
-            file.Diagnostics.Select(Diagnostic).ToList());
-    }
+    /// <summary>The contract of one evaluated file (shared with the portal's API).</summary>
+    public static ValidateFileJson Validate(EvaluatedFile file) => FormValidation.Describe(file);
 
     public static ReportJson Report(ConsolidatedReport report) => new(
         report.Regions
@@ -68,40 +50,7 @@ internal static class JsonOutput
                 _ => "info",
             }, o.Code, o.Message, o.Location))
             .ToList());
-
-    private static ProgramJson Program(ProgramResult result) => new(
-        result.Section.Code(),
-        result.Objectives,
-        result.Activities,
-        result.WeightTotal,
-        result.EarnedWeight,
-        TwoDecimals(result.Performance),
-        result.Status.Label());
-
-    private static DiagnosticJson Diagnostic(Diagnostic diagnostic) =>
-        new(diagnostic.SeverityName, diagnostic.Code, diagnostic.Message, diagnostic.Location?.ToString());
 }
-
-/// <summary>One file in `pmg validate --json`.</summary>
-internal sealed record ValidateFileJson(
-    string File,
-    bool Accepted,
-    string? Format,
-    string? Service,
-    int? Year,
-    RegionJson? Region,
-    IReadOnlyList<ProgramJson> Programs,
-    int? ProgressRows,
-    IReadOnlyList<DiagnosticJson> Diagnostics);
-
-/// <summary>A region's code and name.</summary>
-internal sealed record RegionJson(string Code, string Name);
-
-/// <summary>A programme's counts, weights, performance and status.</summary>
-internal sealed record ProgramJson(string Section, int Objectives, int Activities, decimal WeightTotal, decimal EarnedWeight, decimal? Performance, string Status);
-
-/// <summary>A diagnostic: severity "error|warning|info", code, Spanish message, Spanish location.</summary>
-internal sealed record DiagnosticJson(string Severity, string Code, string Message, string? Location);
 
 /// <summary>`pmg report --json`.</summary>
 internal sealed record ReportJson(IReadOnlyList<RegionEntryJson> Regions, IReadOnlyList<NationalJson> National, IReadOnlyList<ObservationJson> Observations);
