@@ -5,9 +5,13 @@ using Pmg.Functions;
 using Pmg.Hosting;
 using Pmg.Notifications;
 using Pmg.Pipeline;
+using Pmg.Portal;
 using Pmg.Storage;
 
 var builder = FunctionsApplication.CreateBuilder(args);
+
+// ASP.NET Core integration: the portal's HTTP function gets the real HttpContext (antiforgery, multipart, cookies).
+builder.ConfigureFunctionsWebApplication();
 
 builder.Services
     .AddPmgTelemetry()
@@ -16,6 +20,7 @@ builder.Services
     .AddPmgStorage(builder.Configuration)
     .AddPmgComplianceStorage()
     .AddPmgNotifications(builder.Configuration)
-    .AddPmgTriggerHandlers();
+    .AddPmgTriggerHandlers()
+    .AddPmgPortal();
 
 await builder.Build().RunAsync();

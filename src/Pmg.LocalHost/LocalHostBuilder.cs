@@ -1,3 +1,6 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,16 +11,24 @@ using Pmg.Hosting;
 using Pmg.LocalHost.Functions;
 using Pmg.Notifications;
 using Pmg.Pipeline;
+using Pmg.Portal;
+using Pmg.Portal.Routing;
 using Pmg.Storage;
 
 namespace Pmg.LocalHost;
 
 /// <summary>
 /// Builds the local host: the pipeline of the Functions app on the WebJobs SDK, with the polling blob trigger, so
-/// forms uploaded to Azurite are ingested without Core Tools or Event Grid.
+/// forms uploaded to Azurite are ingested without Core Tools or Event Grid; and the portal on Kestrel.
 /// </summary>
 public static class LocalHostBuilder
 {
+    /// <summary>
+    /// The loopback port the portal listens on (setting <c>LocalHost:PortalPort</c>); 0, the default, takes a free port,
+    /// logged at start-up as "Portal listening on http://127.0.0.1:PORT".
+    /// </summary>
+    public const string PortalPortSetting = "LocalHost:PortalPort";
+
     /// <summary>
     /// A host configured like the Functions app: the "Values" of <c>local.settings.json</c> (or of the committed
     /// sample), then environment variables, then command-line arguments; the "extensions" of <c>host.json</c>.
@@ -38,7 +49,8 @@ public static class LocalHostBuilder
                     .AddPmgStorage(context.Configuration)
                     .AddPmgComplianceStorage()
                     .AddPmgNotifications(context.Configuration)
-                    .AddPmgTriggerHandlers();
+                    .AddPmgTriggerHandlers()
+                    .AddPmgPortal();
             })
             .ConfigureWebJobs(webJobs =>
             {
@@ -47,6 +59,12 @@ public static class LocalHostBuilder
                 webJobs.AddAzureStorageQueues();
                 webJobs.AddTimers();
             })
+            // The portal, on Kestrel beside the job host: the same route table the Functions app serves.
+            .ConfigureWebHost(web => web
+                .UseKestrel(kestrel => kestrel.AddServerHeader = false)
+                .ConfigureKestrel((context, kestrel) => kestrel.Listen(IPAddress.Loopback, context.Configuration.GetValue(PortalPortSetting, 0)))
+                .Configure(app => app.Run(app.ApplicationServices.GetRequiredService<PortalApplication>().HandleAsync)))
+            .ConfigureServices(services => services.AddHostedService<PortalAddressLogger>())
             // Only these classes hold functions: nothing else loaded in the process (tests, say) is scanned.
             .ConfigureServices(services => services.Replace(
                 ServiceDescriptor.Singleton<ITypeLocator>(new FunctionTypes(typeof(IngestFormJob), typeof(RecordPoisonedFormJob), typeof(RecalculateComplianceJob), typeof(SendAlertDigestJob), typeof(SendReceiptJob)))));

@@ -8,6 +8,7 @@ using Pmg.Forms;
 using Pmg.Hosting;
 using Pmg.Notifications;
 using Pmg.Pipeline;
+using Pmg.Portal;
 using Pmg.Storage;
 
 namespace Pmg.Functions.Tests;
@@ -33,7 +34,8 @@ public sealed class CompositionTests
             .AddPmgStorage(builder.Configuration)
             .AddPmgComplianceStorage()
             .AddPmgNotifications(builder.Configuration)
-            .AddPmgTriggerHandlers();
+            .AddPmgTriggerHandlers()
+            .AddPmgPortal();
         using var host = builder.Build();
 
         var functionClasses = typeof(IngestForm).Assembly.GetTypes()
@@ -43,7 +45,7 @@ public sealed class CompositionTests
         var constructed = functionClasses.Select(type => ActivatorUtilities.CreateInstance(host.Services, type)).ToArray();
 
         Assert.Equal(
-            [nameof(IngestForm), nameof(RecalculateCompliance), nameof(RecordPoisonedForm), nameof(SendAlertDigest), nameof(SendReceipt)],
+            [nameof(IngestForm), nameof(Portal), nameof(RecalculateCompliance), nameof(RecordPoisonedForm), nameof(SendAlertDigest), nameof(SendReceipt)],
             functionClasses.Select(type => type.Name));
         Assert.All(constructed, instance => Assert.NotNull(instance));
         Assert.Equal(["SERNAM"], host.Services.GetRequiredService<IOptions<PmgOptions>>().Value.KnownServices);
