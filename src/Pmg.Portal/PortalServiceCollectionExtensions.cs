@@ -1,4 +1,5 @@
-using Microsoft.AspNetCore.Antiforgery;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http;
@@ -49,6 +50,8 @@ public static class PortalServiceCollectionExtensions
             antiforgery.SuppressXFrameOptionsHeader = true;
         });
 
+        // Pages are Spanish: write á, ñ, « » as themselves, not as numeric entities (HtmlRenderer takes the encoder from DI).
+        services.TryAddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.TryAddSingleton<AssetCatalog>();
         services.TryAddSingleton<PageRenderer>();
         services.TryAddSingleton<PortalResponses>();
