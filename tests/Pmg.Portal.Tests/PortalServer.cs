@@ -49,7 +49,8 @@ internal sealed class PortalServer : IAsyncDisposable
                 {
                     ["PmgStorage"] = azurite.ConnectionString,
                     ["Pmg:Services"] = "SERNAM",
-                    ["Pmg:Storage:Prefix"] = prefix,
+                    // A fresh prefix per server: tables and containers of their own, even on an Azurite kept between runs.
+                    ["Pmg:Storage:Prefix"] = prefix + Guid.NewGuid().ToString("N")[..6],
                 });
                 if (settings is not null)
                 {
