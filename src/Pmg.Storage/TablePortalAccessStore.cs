@@ -28,15 +28,15 @@ internal sealed class TablePortalAccessStore(StorageLayout layout) : IPortalAcce
 
     public async Task<bool> RevokeAsync(string principalId, string regionCode, CancellationToken cancellationToken = default)
     {
-        try
-        {
-            await Table.DeleteEntityAsync(principalId, regionCode, ETag.All, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
+        // DeleteEntity succeeds on a missing row too: look first, so "there was none" can be said.
+        var existing = await Table.GetEntityIfExistsAsync<TableEntity>(principalId, regionCode, ["PartitionKey"], cancellationToken).ConfigureAwait(false);
+        if (!existing.HasValue)
         {
             return false;
         }
+
+        await Table.DeleteEntityAsync(principalId, regionCode, ETag.All, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     public async Task<IReadOnlyList<PortalAccessGrant>> ListAsync(string? regionCode = null, CancellationToken cancellationToken = default)

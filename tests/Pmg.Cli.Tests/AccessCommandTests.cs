@@ -22,7 +22,7 @@ public sealed class AccessCommandTests(AzuriteFixture azurite) : IClassFixture<A
         var listAfter = await context.RunAsync("access", "list", "--region", "CL-TA");
 
         Assert.Equal(0, grantUser.ExitCode);
-        Assert.Contains($"Acceso otorgado: usuario {Ana} (ana@sernam.cl) → Tarapacá (CL-TA).", grantUser.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"Acceso otorgado: usuario {Ana} (ana@sernam.cl) → Tarapacá (CL-TA).", grantUser.Screen, StringComparison.Ordinal);
         Assert.Equal(0, grantGroup.ExitCode);
         using var json = System.Text.Json.JsonDocument.Parse(listAll.Stdout);
         var grants = json.RootElement.EnumerateArray().ToList();
@@ -30,11 +30,11 @@ public sealed class AccessCommandTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal(["user", "group"], grants.Select(g => g.GetProperty("kind").GetString()));
         Assert.Equal(Group.ToLowerInvariant(), grants[1].GetProperty("principalId").GetString());
         Assert.Equal("ops@sernam.cl", grants[0].GetProperty("grantedBy").GetString());
-        Assert.Contains("ana@sernam.cl", listTarapaca.Stdout, StringComparison.Ordinal);
-        Assert.DoesNotContain("Valparaíso", listTarapaca.Stdout, StringComparison.Ordinal);
-        Assert.Contains($"Acceso revocado: {Ana} ya no tiene Tarapacá (CL-TA).", revoke.Stdout, StringComparison.Ordinal);
-        Assert.Contains($"{Ana} no tenía acceso a Tarapacá (CL-TA); no se cambió nada.", revokeAgain.Stdout, StringComparison.Ordinal);
-        Assert.Contains("No hay accesos registrados para CL-TA.", listAfter.Stdout, StringComparison.Ordinal);
+        Assert.Contains("ana@sernam.cl", listTarapaca.Screen, StringComparison.Ordinal);
+        Assert.DoesNotContain("Valparaíso", listTarapaca.Screen, StringComparison.Ordinal);
+        Assert.Contains($"Acceso revocado: {Ana} ya no tiene Tarapacá (CL-TA).", revoke.Screen, StringComparison.Ordinal);
+        Assert.Contains($"{Ana} no tenía acceso a Tarapacá (CL-TA); no se cambió nada.", revokeAgain.Screen, StringComparison.Ordinal);
+        Assert.Contains("No hay accesos registrados para CL-TA.", listAfter.Screen, StringComparison.Ordinal);
     }
 
     [Theory]
