@@ -25,11 +25,11 @@ public sealed class ScreenshotTests(PortalBrowserFixture portal)
 
         await UploadAndWaitAsync(page, "cierre-2009-CL-VS.xlsx");
         await UploadAndWaitAsync(page, "cierre-2009-CL-VS.docx");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "upload-result.png") });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "upload-result.png"), FullPage = true, Clip = new Clip { X = 0, Y = 0, Width = 1280, Height = 1500 } });
 
         await page.GotoAsync("/regiones/CL-VS?servicio=SERNAM&anio=2009");
         await Expect(page.Locator("table.history tr.current")).ToContainTextAsync("cierre-2009-CL-VS.docx");
-        await page.Locator("#historial-titulo").ScrollIntoViewIfNeededAsync();
+        await page.EvaluateAsync("document.getElementById('historial-titulo').scrollIntoView()");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "history.png") });
 
         foreach (var name in new[] { "upload-result.png", "history.png" })

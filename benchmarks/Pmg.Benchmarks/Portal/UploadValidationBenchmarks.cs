@@ -8,6 +8,7 @@ namespace Pmg.Benchmarks.Portal;
 /// read and validate, store in Azurite), follow the 303 to the upload page (read the blob back, validate, render).
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(PortalBenchmarkConfig))]
 public class UploadValidationBenchmarks
 {
     private PortalHarness _portal = null!;
