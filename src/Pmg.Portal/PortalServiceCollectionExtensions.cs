@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pmg.Portal.Api;
 using Pmg.Portal.Assets;
+using Pmg.Portal.Coordination;
 using Pmg.Portal.Pages;
 using Pmg.Portal.Regions;
 using Pmg.Portal.Routing;
@@ -61,6 +62,9 @@ public static class PortalServiceCollectionExtensions
         services.TryAddSingleton<FormUploader>();
         services.TryAddSingleton<HomePages>();
         services.TryAddSingleton<RegionPages>();
+        services.TryAddSingleton<ReportPages>();
+        services.TryAddSingleton<AtRiskQueries>();
+        services.TryAddSingleton<AtRiskPages>();
         services.TryAddSingleton<LocalModePages>();
         services.TryAddSingleton<PortalApi>();
         services.TryAddSingleton<PortalRoutes>();

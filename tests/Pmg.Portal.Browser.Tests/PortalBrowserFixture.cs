@@ -28,6 +28,9 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
     /// <summary>The portal's address.</summary>
     public Uri Address { get; private set; } = null!;
 
+    /// <summary>The host's services (to run a recalculation, as its timer would).</summary>
+    public IServiceProvider Services => _host!.Services;
+
     /// <summary>The browser.</summary>
     public IBrowser Browser { get; private set; } = null!;
 

@@ -90,6 +90,7 @@ public sealed record SubmissionJson(
 [JsonSerializable(typeof(HistoryJson))]
 [JsonSerializable(typeof(SubmissionStateJson))]
 [JsonSerializable(typeof(ValidateFileJson))]
+[JsonSerializable(typeof(IReadOnlyList<Coordination.AtRiskJson>))]
 public sealed partial class PortalJsonContext : JsonSerializerContext
 {
     /// <summary>The options the API writes with: Web defaults, accents unescaped as in <c>pmg --json</c>.</summary>

@@ -44,10 +44,12 @@ public sealed class RegionScope(IOptions<PmgOptions> options, ILogger<RegionScop
     public static int? Year(string? text, Region region)
     {
         ArgumentNullException.ThrowIfNull(region);
-        return text is { Length: 4 } && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year >= 1990 && region.ExistedIn(year)
-            ? year
-            : null;
+        return Year(text) is { } year && region.ExistedIn(year) ? year : null;
     }
+
+    /// <summary>A four-digit year from 1990 on; null otherwise.</summary>
+    public static int? Year(string? text) =>
+        text is { Length: 4 } && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year >= 1990 ? year : null;
 }
 
 /// <summary>Why a region check failed.</summary>

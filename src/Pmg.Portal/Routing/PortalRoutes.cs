@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Pmg.Portal.Api;
+using Pmg.Portal.Coordination;
 using Pmg.Portal.Pages;
 using Pmg.Portal.Regions;
 
@@ -15,10 +16,12 @@ namespace Pmg.Portal.Routing;
 public sealed class PortalRoutes
 {
     /// <summary>Builds the table from the handlers.</summary>
-    public PortalRoutes(HomePages home, RegionPages regions, LocalModePages local, PortalApi api, IOptions<PortalOptions> options)
+    public PortalRoutes(HomePages home, RegionPages regions, ReportPages reports, AtRiskPages atRisk, LocalModePages local, PortalApi api, IOptions<PortalOptions> options)
     {
         ArgumentNullException.ThrowIfNull(home);
         ArgumentNullException.ThrowIfNull(regions);
+        ArgumentNullException.ThrowIfNull(reports);
+        ArgumentNullException.ThrowIfNull(atRisk);
         ArgumentNullException.ThrowIfNull(local);
         ArgumentNullException.ThrowIfNull(api);
         ArgumentNullException.ThrowIfNull(options);
@@ -30,6 +33,9 @@ public sealed class PortalRoutes
             new("GET", "regiones/{region}", RouteAudience.Page, regions.RegionAsync),
             new("POST", "regiones/{region}/formularios", RouteAudience.Page, regions.UploadAsync) { MaxRequestBytes = upload },
             new("GET", "regiones/{region}/envios/{submission}", RouteAudience.Page, regions.SubmissionAsync),
+            new("GET", "coordinacion/riesgo", RouteAudience.Page, atRisk.PageAsync),
+            new("GET", "coordinacion/informes", RouteAudience.Page, reports.ListAsync),
+            new("GET", "coordinacion/informes/{service}/{year}/{file}", RouteAudience.Page, reports.DownloadAsync),
             new("GET", "local", RouteAudience.Page, local.SignInPageAsync) { Anonymous = true },
             new("POST", "local", RouteAudience.Page, local.SignInAsync) { Anonymous = true, MaxRequestBytes = 16 * 1024 },
 
@@ -40,6 +46,7 @@ public sealed class PortalRoutes
             new("POST", "api/regions/{region}/forms", RouteAudience.Api, api.UploadAsync) { MaxRequestBytes = upload },
             new("GET", "api/regions/{region}/submissions", RouteAudience.Api, api.HistoryAsync),
             new("GET", "api/regions/{region}/submissions/{submission}", RouteAudience.Api, api.SubmissionAsync),
+            new("GET", "api/at-risk", RouteAudience.Api, atRisk.ApiAsync),
         ];
     }
 

@@ -1,0 +1,42 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Pmg.Pipeline;
+using Pmg.Pipeline.Recalculation;
+using Pmg.Portal.Security;
+using Pmg.Storage;
+using Pmg.Storage.Tests;
+using static Microsoft.Playwright.Assertions;
+
+namespace Pmg.Portal.Browser.Tests;
+
+/// <summary>A national coordinator in Chromium.</summary>
+[Collection(PortalBrowserCollection.Name)]
+public sealed class CoordinatorTests(PortalBrowserFixture portal)
+{
+    [Fact]
+    public async Task Workbook_DownloadsFromTheReportsPageAndOpens()
+    {
+        // A recorded form and a recalculation, as the blob trigger and the timer would leave them.
+        var layout = portal.Services.GetRequiredService<StorageLayout>();
+        var blob = layout.Forms.GetBlobClient("SERNAM/2009/CL-BI/cierre-2009-CL-BI.xlsx");
+        var etag = (await blob.UploadAsync(new BinaryData(Samples.Form("cierre-2009-CL-BI.xlsx")), overwrite: true)).Value.ETag.ToString();
+        await using (var content = new MemoryStream(Samples.Form("cierre-2009-CL-BI.xlsx")))
+        {
+            await portal.Services.GetRequiredService<IIngestionService>().IngestAsync(new IncomingBlob(blob.Name, etag, content, new Dictionary<string, string>()));
+        }
+
+        await portal.Services.GetRequiredService<IComplianceService>().RecalculateAsync("SERNAM", 2009);
+        var page = await portal.PageAsAsync(LocalIdentity.Coordinator);
+        await page.GotoAsync("/coordinacion/informes?servicio=SERNAM&anio=2009");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Último informe (latest.xlsx)" }).ClickAsync());
+
+        Assert.Equal("cumplimiento-SERNAM-2009.xlsx", download.SuggestedFilename);
+        using var workbook = SpreadsheetDocument.Open(await download.PathAsync(), false);
+        Assert.Contains("Nacional", workbook.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value));
+        await Expect(page.Locator("table.data tbody tr")).Not.ToHaveCountAsync(0);
+    }
+}
