@@ -38,5 +38,16 @@ public sealed class CoordinatorTests(PortalBrowserFixture portal)
         using var workbook = SpreadsheetDocument.Open(await download.PathAsync(), false);
         Assert.Contains("Nacional", workbook.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value));
         await Expect(page.Locator("table.data tbody tr")).Not.ToHaveCountAsync(0);
+
+        // Activities at risk, narrowed with the filters (keyboard-usable selects, a plain GET form).
+        await page.GotoAsync("/coordinacion/riesgo?servicio=SERNAM&anio=2009");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.Locator("#f-region").SelectOptionAsync("CL-BI");
+        await page.Locator("#f-motivo").SelectOptionAsync("not-complied");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filtrar" }).ClickAsync();
+        var rows = await page.Locator("table.data tbody tr").AllInnerTextsAsync();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, row => Assert.StartsWith("Biobío", row, StringComparison.Ordinal));
+        Assert.All(rows, row => Assert.Contains("No cumplida", row, StringComparison.Ordinal));
     }
 }
