@@ -79,6 +79,15 @@ param notificationsPickupDirectory string = ''
 @description('Groups allowed to upload forms, each for one service, year and region (see infra/README.md).')
 param regionUploaders regionUploader[] = []
 
+@description('Address every alert is e-mailed to (PMG_OPS_EMAIL); use a distribution list, not one person.')
+@minLength(3)
+param opsEmail string
+
+@description('Longest gap in minutes between two runs of recalculationSchedule; "recalculation missed" fires after two such gaps without a successful run.')
+@minValue(5)
+@maxValue(1440)
+param recalculationPeriodMinutes int = 60
+
 var resourceToken = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
 var tags = {
   'azd-env-name': environmentName
@@ -200,6 +209,31 @@ module deadLetterAccess 'modules/deadLetterAccess.bicep' = {
     principalId: eventGrid.outputs.principalId
     storageAccountName: storage.outputs.name
     containerName: deadLetterContainerName
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    namePrefix: 'pmg-${environmentName}'
+    location: location
+    tags: tags
+    actionGroupName: 'ag-pmg-${resourceToken}'
+    opsEmail: opsEmail
+    appInsightsName: monitoring.outputs.appInsightsName
+    logAnalyticsName: monitoring.outputs.logAnalyticsName
+    systemTopicName: eventGrid.outputs.name
+    recalculationPeriodMinutes: recalculationPeriodMinutes
+  }
+}
+
+module workbook 'modules/workbook.bicep' = {
+  name: 'workbook'
+  params: {
+    location: location
+    tags: tags
+    appInsightsName: monitoring.outputs.appInsightsName
+    displayName: 'Pmg ${environmentName}: refusals per region'
   }
 }
 

@@ -20,3 +20,6 @@ param softDeleteRetentionDays = 30
 // One entry per regional upload group, e.g.
 // { principalId: '<group object id>', principalType: 'Group', service: 'SERNAM', year: 2025, region: 'CL-AP' }
 param regionUploaders = []
+
+// Required: where alerts go. A distribution list, so no alert depends on one person being around.
+param opsEmail = readEnvironmentVariable('PMG_OPS_EMAIL')
