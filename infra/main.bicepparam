@@ -23,3 +23,10 @@ param regionUploaders = []
 
 // Required: where alerts go. A distribution list, so no alert depends on one person being around.
 param opsEmail = readEnvironmentVariable('PMG_OPS_EMAIL')
+
+// The portal's Entra app registration (infra/scripts/register-portal-app.sh prints it). Until it is set the portal
+// answers 401 to everyone; the pipeline works regardless.
+param authClientId = readEnvironmentVariable('PMG_AUTH_CLIENT_ID', '')
+
+// Set when the portal has its own domain; empty = https://<function app>.azurewebsites.net.
+param portalPublicUrl = readEnvironmentVariable('PMG_PORTAL_PUBLIC_URL', '')

@@ -34,6 +34,7 @@ public sealed class CompilationTests(CompiledInfraFixture infra)
         Assert.Equal("PMG Gestión Territorial", parameters["sendGridFromName"]!["value"]!.GetValue<string>());
         Assert.Empty(parameters["regionUploaders"]!["value"]!.AsArray());
         Assert.Equal("ops@ejemplo.gob.cl", parameters["opsEmail"]!["value"]!.GetValue<string>());
+        Assert.Equal("", parameters["authClientId"]!["value"]!.GetValue<string>());
     }
 
     [Fact]
@@ -51,6 +52,8 @@ public sealed class CompilationTests(CompiledInfraFixture infra)
     private static Dictionary<string, string?> WithOpsEmail(string? address) => new(StringComparer.Ordinal)
     {
         ["PMG_OPS_EMAIL"] = address,
+        ["PMG_AUTH_CLIENT_ID"] = null,
+        ["PMG_PORTAL_PUBLIC_URL"] = null,
     };
 
     [Fact]

@@ -19,6 +19,7 @@ public static partial class InfraPolicy
         CheckRoleAssignments(template, violations);
         CheckOutputs(template, violations);
         CheckAlerts(template, violations);
+        CheckAuthentication(template, violations);
 
         var text = template.Root.ToJsonString();
         if (ListFunction().IsMatch(text))
@@ -172,6 +173,63 @@ public static partial class InfraPolicy
                     violations.Add($"The alert on {required.Signal} ({rule.Name}) does not notify the ops action group.");
                 }
             }
+        }
+    }
+
+    /// <summary>Paths that may bypass sign-in: Event Grid calls the blobs extension webhook with a system key.</summary>
+    public static IReadOnlySet<string> KeyAuthenticatedPaths { get; } = new HashSet<string>(StringComparer.Ordinal) { "/runtime/webhooks/blobs" };
+
+    private static void CheckAuthentication(ArmTemplate template, List<string> violations)
+    {
+        var authentications = template.OfType("Microsoft.Web/sites/config")
+            .Where(config => ArmExpression.Text(config.Json["name"], config.Scope).EndsWith("/authsettingsV2", StringComparison.Ordinal))
+            .ToList();
+        if (template.OfType("Microsoft.Web/sites").Count > 0 && authentications.Count == 0)
+        {
+            violations.Add("Function app has no App Service Authentication (authsettingsV2): the portal would be anonymous.");
+        }
+
+        foreach (var authentication in authentications)
+        {
+            if (authentication.Json.ToJsonString().Contains("AllowAnonymous", StringComparison.Ordinal))
+            {
+                violations.Add("App Service Authentication can let unauthenticated requests through (AllowAnonymous).");
+            }
+
+            var settings = ArmExpression.Evaluate(authentication.Json["properties"], authentication.Scope)!;
+            if (settings["platform"]?["enabled"]?.GetValue<bool>() != true)
+            {
+                violations.Add("App Service Authentication is not enabled.");
+            }
+
+            if (settings["globalValidation"]?["requireAuthentication"]?.GetValue<bool>() != true)
+            {
+                violations.Add("App Service Authentication does not require authentication.");
+            }
+
+            var action = settings["globalValidation"]?["unauthenticatedClientAction"]?.GetValue<string>();
+            if (action is not ("RedirectToLoginPage" or "Return401" or "Return403"))
+            {
+                violations.Add($"App Service Authentication answers unauthenticated requests with {action ?? "nothing"}.");
+            }
+
+            foreach (var path in settings["globalValidation"]?["excludedPaths"]?.AsArray().Select(node => node!.GetValue<string>()) ?? [])
+            {
+                if (!KeyAuthenticatedPaths.Contains(path))
+                {
+                    violations.Add($"App Service Authentication lets anonymous requests reach {path}.");
+                }
+            }
+
+            if (settings["httpSettings"]?["requireHttps"]?.GetValue<bool>() != true)
+            {
+                violations.Add("App Service Authentication accepts sign-ins over plain HTTP.");
+            }
+        }
+
+        foreach (var name in AppSettings(template).Keys.Where(name => name.Contains("LocalMode", StringComparison.OrdinalIgnoreCase)))
+        {
+            violations.Add($"App setting {name} can switch on the portal's local mode (act as any role) in Azure.");
         }
     }
 
