@@ -4,9 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pmg.Domain.Regions;
-using Pmg.Forms;
-using Pmg.Pipeline;
-using Pmg.Pipeline.Recalculation;
+using Pmg.Hosting;
+using Pmg.Pipeline.Compliance;
+using Pmg.Pipeline.Ingestion;
 using Pmg.Storage;
 
 namespace Pmg.Benchmarks.Status;
@@ -31,7 +31,7 @@ internal static class StatusWorld
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddPmgForms().AddPmgPipeline(configuration).AddPmgStorage(configuration).AddPmgComplianceStorage();
+        services.AddPmgApplication(configuration);
         await using var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<IStorageProvisioner>().EnsureCreatedAsync(cancellationToken);
 
