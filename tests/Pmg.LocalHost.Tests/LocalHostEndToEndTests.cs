@@ -100,7 +100,7 @@ public sealed class LocalHostEndToEndTests(AzuriteFixture azurite)
             Assert.Equal((IngestionStatus.Accepted, "CL-TA"), (record.Outcome, record.RegionCode));
             using var mail = await MimeMessage.LoadAsync(Assert.Single(pickup.GetFiles("*.eml")).FullName);
             Assert.Equal("ana.perez@example.org", Assert.Single(mail.To.Mailboxes).Address);
-            Assert.Equal("[PMG GT 2009] Tarapacá: formulario aceptado (cierre-2009-CL-TA.docx)", mail.Subject);
+            Assert.Equal("[PMG GT 2009] Tarapacá: formulario aceptado con 21 observaciones (cierre-2009-CL-TA.docx)", mail.Subject);
             Assert.Contains("El formulario «cierre-2009-CL-TA.docx» (SERNAM, región de Tarapacá, 2009) fue aceptado", mail.TextBody, StringComparison.Ordinal);
         }
         finally
