@@ -125,6 +125,11 @@ var appSettings = {
   Pmg__ClosingMonthDay: closingMonthDay
   Pmg__RecalculationSchedule: recalculationSchedule
   Pmg__ReminderInterval: reminderInterval
+  // What the triggers' %Pmg:Triggers:…% expressions resolve to: the names storage.bicep creates (no prefix in Azure);
+  // the worker refuses to start if they differ from the names it writes to.
+  Pmg__Triggers__FormsContainer: 'forms'
+  Pmg__Triggers__ReceiptsQueue: 'receipts'
+  Pmg__Triggers__AlertsQueue: 'alerts'
   SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.sendGridSecretUri})'
   SendGrid__FromEmail: sendGridFromEmail
   SendGrid__FromName: sendGridFromName

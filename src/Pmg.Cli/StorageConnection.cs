@@ -5,7 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Pmg.Forms;
+using Microsoft.Extensions.Options;
+using Pmg.Hosting;
 using Pmg.Pipeline;
 using Pmg.Storage;
 
@@ -14,7 +15,7 @@ namespace Pmg.Cli;
 /// <summary>
 /// The storage account a command talks to, shared by every command that reads or writes storage (upload, status,
 /// recalc…): the options <c>--connection-string</c>, <c>--account-url</c> and the hidden <c>--storage-prefix</c>, and
-/// the service provider built from them over the same adapters the hosts use (<c>AddPmgStorage</c>).
+/// the service provider built from them with the hosts' own chain (<c>AddPmgApplication</c>).
 /// </summary>
 /// <remarks>
 /// Precedence: <c>--connection-string</c> or <c>--account-url</c> (DefaultAzureCredential: az login, environment,
@@ -99,23 +100,19 @@ internal sealed class StorageConnection
     }
 
     /// <summary>
-    /// The storage adapters over this run's account: <see cref="StorageLayout"/>, <see cref="ISubmissionQueries"/>,
-    /// the compliance and notification stores, the form reader and workbook writer (AddPmgForms), <see cref="PmgOptions"/>
-    /// and a system <see cref="TimeProvider"/>;
-    /// <paramref name="configure"/> adds what a command needs beyond that (e.g. AddPmgPipeline for ingestion).
+    /// The services of a storage command over this run's account: the hosts' own chain (AddPmgApplication: use cases,
+    /// status read model, storage adapters), plus what a workstation run adds on top: silent logging, and
+    /// <see cref="PmgOptions"/> without the hosts' start-up validation, since a coordinator reads the status or uploads
+    /// without a Pmg:Services list (it only fixes the casing here). Nothing connects until a command uses storage.
     /// </summary>
-    public static ServiceProvider BuildServices(IConfiguration configuration, Action<IServiceCollection>? configure = null)
+    public static ServiceProvider BuildServices(IConfiguration configuration)
     {
         var services = new ServiceCollection()
             .AddSingleton(configuration)
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-
-        // Bound without AddPmgPipeline's start-up validation: reading status needs no Pmg:Services (they only fix the casing).
-        services.AddOptions<PmgOptions>().BindConfiguration(PmgOptions.SectionName);
-        services.TryAddSingleton(TimeProvider.System);
-        configure?.Invoke(services);
-        services.AddPmgForms().AddPmgStorage(configuration).AddPmgComplianceStorage().AddPmgNotificationStores();
+        services.AddPmgApplication(configuration);
+        services.RemoveAll<IValidateOptions<PmgOptions>>();
         return services.BuildServiceProvider();
     }
 

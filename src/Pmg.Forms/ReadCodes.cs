@@ -1,3 +1,4 @@
+using Pmg.Domain.Reading;
 using Pmg.Forms.Safety;
 
 namespace Pmg.Forms;
@@ -35,15 +36,15 @@ public static class ReadCodes
     /// <summary>The region could not be resolved from the document nor from the options.</summary>
     public const string RegionUnknown = "REGION_UNKNOWN";
 
-    /// <summary>The document's region differs from the one the file was sent for.</summary>
-    public const string RegionMismatch = "REGION_MISMATCH";
+    /// <summary>The document's region differs from the one the file was sent for (owned by <see cref="FormIdentity"/>).</summary>
+    public const string RegionMismatch = FormIdentity.RegionMismatch;
 
     /// <summary>Neither the document nor the options give the year.</summary>
     public const string YearMissing = "YEAR_MISSING";
 
-    /// <summary>The document's year differs from the one the file was sent for.</summary>
-    public const string YearMismatch = "YEAR_MISMATCH";
+    /// <summary>The document's year differs from the one the file was sent for (owned by <see cref="FormIdentity"/>).</summary>
+    public const string YearMismatch = FormIdentity.YearMismatch;
 
-    /// <summary>The document's service differs from the one the file was sent for.</summary>
-    public const string ServiceMismatch = "SERVICE_MISMATCH";
+    /// <summary>The document's service differs from the one the file was sent for (owned by <see cref="FormIdentity"/>).</summary>
+    public const string ServiceMismatch = FormIdentity.ServiceMismatch;
 }

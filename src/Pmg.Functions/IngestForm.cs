@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using Microsoft.Azure.Functions.Worker;
 using Pmg.Hosting;
+using Pmg.Storage;
 
 namespace Pmg.Functions;
 
@@ -11,9 +12,9 @@ public sealed class IngestForm(FormTriggerHandler handler)
     /// Hands the blob to the pipeline (<see cref="FormTriggerHandler.IngestAsync"/>); a storage failure throws so the
     /// blob extension retries it and, after <c>poisonBlobThreshold</c> attempts, queues it as poison.
     /// </summary>
-    [Function(nameof(IngestForm))]
+    [Function(FunctionNames.IngestForm)]
     public Task RunAsync(
-        [BlobTrigger("forms/{name}", Source = BlobTriggerSource.EventGrid, Connection = "PmgStorage")] BlobClient blob,
+        [BlobTrigger(StorageNames.Triggers.FormsBlobPath, Source = BlobTriggerSource.EventGrid, Connection = StorageNames.Triggers.Connection)] BlobClient blob,
         CancellationToken cancellationToken) =>
         handler.IngestAsync(blob, cancellationToken);
 }

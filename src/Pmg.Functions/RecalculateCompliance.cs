@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Pmg.Hosting;
+using Pmg.Pipeline;
 
 namespace Pmg.Functions;
 
@@ -11,8 +12,8 @@ public sealed class RecalculateCompliance(RecalculationTriggerHandler handler)
     /// failure throws: the run is retried after a fixed delay, and the next scheduled run starts over anyway
     /// (a recalculation is idempotent).
     /// </summary>
-    [Function(nameof(RecalculateCompliance))]
-    [FixedDelayRetry(3, "00:01:00")]
-    public Task RunAsync([TimerTrigger("%Pmg:RecalculationSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
+    [Function(FunctionNames.RecalculateCompliance)]
+    [FixedDelayRetry(RecalculationRetry.MaxRetryCount, RecalculationRetry.Delay)]
+    public Task RunAsync([TimerTrigger(PmgOptions.RecalculationScheduleBinding)] TimerInfo timer, CancellationToken cancellationToken) =>
         handler.RecalculateAsync(timer?.IsPastDue ?? throw new ArgumentNullException(nameof(timer)), cancellationToken);
 }

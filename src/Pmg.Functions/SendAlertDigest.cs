@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Pmg.Hosting;
+using Pmg.Storage;
 
 namespace Pmg.Functions;
 
@@ -10,12 +11,12 @@ public sealed class SendAlertDigest(NotificationTriggerHandler handler)
     /// Sends the digest once; a send failure or an open circuit throws, so the queue redelivers the message and, after
     /// <c>maxDequeueCount</c> attempts, moves it to <c>alerts-poison</c>.
     /// </summary>
-    [Function(nameof(SendAlertDigest))]
-    public Task RunAsync([QueueTrigger("alerts", Connection = "PmgStorage")] string message, CancellationToken cancellationToken) =>
+    [Function(FunctionNames.SendAlertDigest)]
+    public Task RunAsync([QueueTrigger(StorageNames.Triggers.AlertsQueue, Connection = StorageNames.Triggers.Connection)] string message, CancellationToken cancellationToken) =>
         handler.SendDigestAsync(message, cancellationToken);
 
     /// <summary>Records the digest of a poison message as a failed notification, visible in <c>pmg status</c>.</summary>
-    [Function("RecordFailedAlertDigest")]
-    public Task RecordFailureAsync([QueueTrigger("alerts-poison", Connection = "PmgStorage")] string message, CancellationToken cancellationToken) =>
+    [Function(FunctionNames.RecordFailedAlertDigest)]
+    public Task RecordFailureAsync([QueueTrigger(StorageNames.Triggers.AlertsPoisonQueue, Connection = StorageNames.Triggers.Connection)] string message, CancellationToken cancellationToken) =>
         handler.RecordFailedDigestAsync(message, cancellationToken);
 }

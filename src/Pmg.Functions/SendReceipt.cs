@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Pmg.Hosting;
+using Pmg.Storage;
 
 namespace Pmg.Functions;
 
@@ -7,12 +8,12 @@ namespace Pmg.Functions;
 public sealed class SendReceipt(NotificationTriggerHandler handler)
 {
     /// <summary>Sends the receipt to the uploader (or the region's director) once; a send failure throws so the queue retries.</summary>
-    [Function(nameof(SendReceipt))]
-    public Task RunAsync([QueueTrigger("receipts", Connection = "PmgStorage")] string message, CancellationToken cancellationToken) =>
+    [Function(FunctionNames.SendReceipt)]
+    public Task RunAsync([QueueTrigger(StorageNames.Triggers.ReceiptsQueue, Connection = StorageNames.Triggers.Connection)] string message, CancellationToken cancellationToken) =>
         handler.SendReceiptAsync(message, cancellationToken);
 
     /// <summary>Records the receipt of a poison message as a failed notification, visible in <c>pmg status</c>.</summary>
-    [Function("RecordFailedReceipt")]
-    public Task RecordFailureAsync([QueueTrigger("receipts-poison", Connection = "PmgStorage")] string message, CancellationToken cancellationToken) =>
+    [Function(FunctionNames.RecordFailedReceipt)]
+    public Task RecordFailureAsync([QueueTrigger(StorageNames.Triggers.ReceiptsPoisonQueue, Connection = StorageNames.Triggers.Connection)] string message, CancellationToken cancellationToken) =>
         handler.RecordFailedReceiptAsync(message, cancellationToken);
 }

@@ -13,9 +13,14 @@ public static class TelemetryExtensions
     /// <summary>The setting that says how to authenticate to Application Insights ("Authorization=AAD;ClientId=…").</summary>
     public const string AuthenticationSetting = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
 
+    /// <summary>The log categories of the Azure SDK clients (one Information entry per storage request).</summary>
+    public const string AzureSdkCategory = "Azure";
+
     /// <summary>
-    /// Sends the worker's telemetry and logs to Application Insights (APPLICATIONINSIGHTS_CONNECTION_STRING). The
-    /// SDK adds a rule that keeps only warnings; it is removed so host.json's "logLevel" decides, as it does for the host.
+    /// Sends the worker's telemetry and logs to Application Insights (APPLICATIONINSIGHTS_CONNECTION_STRING).
+    /// host.json's "logLevel" reaches only the Functions host, not this isolated worker: the worker's levels are set
+    /// here. The SDK adds a rule that keeps only warnings; it is removed so the pipeline's Information logs (an upload
+    /// accepted, a recalculation) are sent, and the Azure SDK's per-request logs ("Azure.*") are kept at Warning.
     /// </summary>
     public static IServiceCollection AddPmgTelemetry(this IServiceCollection services)
     {
@@ -44,6 +49,8 @@ public static class TelemetryExtensions
             {
                 options.Rules.Remove(defaultRule);
             }
+
+            options.AddFilter(AzureSdkCategory, LogLevel.Warning);
         });
 
         return services;

@@ -1,11 +1,13 @@
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
-using Pmg.Pipeline;
+using Pmg.Pipeline.Ingestion;
+using Pmg.Pipeline.Messages;
+using Pmg.Storage;
 
 namespace Pmg.Hosting;
 
 /// <summary>What both hosts do when a form blob triggers, or when its poison message arrives.</summary>
-public sealed class FormTriggerHandler(IIngestionService ingestion, ILogger<FormTriggerHandler> logger)
+public sealed class FormTriggerHandler(IIngestionService ingestion, StorageNames names, ILogger<FormTriggerHandler> logger)
 {
     /// <summary>
     /// Hands the blob to the pipeline. Refusals are outcomes, not exceptions; a blob deleted before the trigger ran is
@@ -31,13 +33,16 @@ public sealed class FormTriggerHandler(IIngestionService ingestion, ILogger<Form
         }
     }
 
-    /// <summary>Records the failure of the form named in the poison message; messages about other containers are ignored.</summary>
-    public async Task RecordPoisonAsync(PoisonBlobMessage message, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Records the failure of the form named in a poison message (its JSON, as the blob extension writes it);
+    /// messages about other containers (another trigger or instance of the account) and unreadable ones are ignored.
+    /// </summary>
+    public async Task RecordPoisonAsync(string json, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        if (!message.IsForForms)
+        var message = PoisonBlobMessage.Parse(json);
+        if (message is null || !message.IsFor(names.FormsContainer))
         {
-            Log.PoisonIgnored(logger, message.ContainerName, message.BlobName);
+            Log.PoisonIgnored(logger, message?.ContainerName ?? "?", message?.BlobName ?? "?");
             return;
         }
 

@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Pmg.Pipeline;
+using Pmg.Pipeline.Ingestion;
 
 namespace Pmg.Hosting;
 

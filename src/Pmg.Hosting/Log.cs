@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
-using Pmg.Pipeline;
+using Pmg.Pipeline.Ingestion;
 
 namespace Pmg.Hosting;
 
-/// <summary>Source-generated log messages of the trigger handlers, the same in both hosts.</summary>
+/// <summary>Source-generated log messages of the trigger handlers, the same in both hosts (event ids 100–199; docs/event-ids.md).</summary>
 internal static partial class Log
 {
     [LoggerMessage(EventId = 100, EventName = "FormReceived", Level = LogLevel.Information, Message = "Form blob {BlobName} received")]

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Pmg.Pipeline.Recalculation;
+using Pmg.Pipeline.Compliance;
 
 namespace Pmg.Hosting;
 

@@ -6,11 +6,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Pmg.Forms;
 using Pmg.Hosting;
 using Pmg.LocalHost.Functions;
-using Pmg.Notifications;
-using Pmg.Pipeline;
 using Pmg.Portal;
 using Pmg.Portal.Routing;
 using Pmg.Storage;
@@ -41,17 +38,7 @@ public static class LocalHostBuilder
             .ConfigureAppConfiguration((_, configuration) => configuration.AddLocalSettings(settingsDirectory, args))
             // Registered before the WebJobs host so storage provisioning (a hosted service) has created the forms
             // container and the queues before the triggers start listening.
-            .ConfigureServices((context, services) =>
-            {
-                services
-                    .AddPmgForms()
-                    .AddPmgPipeline(context.Configuration)
-                    .AddPmgStorage(context.Configuration)
-                    .AddPmgComplianceStorage()
-                    .AddPmgNotifications(context.Configuration)
-                    .AddPmgTriggerHandlers()
-                    .AddPmgPortal();
-            })
+            .ConfigureServices((context, services) => services.AddPmgApplication(context.Configuration).AddPmgPortal())
             .ConfigureWebJobs(webJobs =>
             {
                 webJobs.AddAzureStorageCoreServices();
@@ -65,9 +52,14 @@ public static class LocalHostBuilder
                 .ConfigureKestrel((context, kestrel) => kestrel.Listen(IPAddress.Loopback, context.Configuration.GetValue(PortalPortSetting, 0)))
                 .Configure(app => app.Run(app.ApplicationServices.GetRequiredService<PortalApplication>().HandleAsync)))
             .ConfigureServices(services => services.AddHostedService<PortalAddressLogger>())
-            // Only these classes hold functions: nothing else loaded in the process (tests, say) is scanned.
-            .ConfigureServices(services => services.Replace(
-                ServiceDescriptor.Singleton<ITypeLocator>(new FunctionTypes(typeof(IngestFormJob), typeof(RecordPoisonedFormJob), typeof(RecalculateComplianceJob), typeof(SendAlertDigestJob), typeof(SendReceiptJob)))));
+            .ConfigureServices(services =>
+            {
+                // Only these classes hold functions: nothing else loaded in the process (tests, say) is scanned.
+                services.Replace(ServiceDescriptor.Singleton<ITypeLocator>(new FunctionTypes(typeof(IngestFormJob), typeof(RecordPoisonedFormJob), typeof(RecalculateComplianceJob), typeof(SendAlertDigestJob), typeof(SendReceiptJob))));
+
+                // The triggers' %Pmg:Triggers:…% expressions name what the app writes to, from the prefix.
+                services.Replace(ServiceDescriptor.Singleton<INameResolver, TriggerNameResolver>());
+            });
 }
 
 /// <summary>Tells the WebJobs SDK exactly which classes hold functions.</summary>

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Pmg.Notifications;
 
-/// <summary>Source-generated log messages of the e-mail adapters.</summary>
+/// <summary>Source-generated log messages of the e-mail adapters (event ids 3000–3099; docs/event-ids.md).</summary>
 internal static partial class Log
 {
     [LoggerMessage(EventId = 3000, EventName = "SendGridAccepted", Level = LogLevel.Information,

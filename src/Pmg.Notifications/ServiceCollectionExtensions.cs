@@ -3,22 +3,20 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pmg.Pipeline.Notifications;
-using Pmg.Storage;
 using Polly;
 using SendGrid;
 
 namespace Pmg.Notifications;
 
-/// <summary>Registers the notifier: service, e-mail sender, resilience pipeline and the Contacts/NotificationLedger tables.</summary>
+/// <summary>Registers the e-mail adapters: the SendGrid sender with its resilience pipeline, and the pickup-folder sender.</summary>
 public static class ServiceCollectionExtensions
 {
     /// <summary>The named HttpClient of the SendGrid client.</summary>
     public const string HttpClientName = "SendGrid";
 
     /// <summary>
-    /// Adds <see cref="INotificationService"/>, an <see cref="IEmailSender"/> (SendGrid when <c>SendGrid:ApiKey</c> is set,
-    /// else .eml files in <c>Notifications:PickupDirectory</c>), the named pipeline <see cref="SendGridResilience.PipelineName"/>
-    /// and the table adapters. The host must also call AddPmgStorage (the table clients).
+    /// Adds an <see cref="IEmailSender"/> (SendGrid when <c>SendGrid:ApiKey</c> is set, else .eml files in
+    /// <c>Notifications:PickupDirectory</c>) and the named pipeline <see cref="SendGridResilience.PipelineName"/>.
     /// </summary>
     public static IServiceCollection AddPmgNotifications(this IServiceCollection services, IConfiguration configuration)
     {
@@ -50,9 +48,6 @@ public static class ServiceCollectionExtensions
             provider.GetRequiredService<IOptions<SendGridOptions>>().Value.Enabled
                 ? provider.GetRequiredService<SendGridEmailSender>()
                 : provider.GetRequiredService<PickupEmailSender>());
-
-        services.AddPmgNotificationStores();
-        services.AddPmgNotificationService();
         return services;
     }
 }

@@ -18,6 +18,9 @@ public sealed class PmgOptions
     /// <summary>Closing month and day in the following year, "MM-dd" (default "01-31").</summary>
     public string ClosingMonthDay { get; set; } = "01-31";
 
+    /// <summary>The binding expression both hosts' recalculation timers take their schedule from.</summary>
+    public const string RecalculationScheduleBinding = "%" + SectionName + ":" + nameof(RecalculationSchedule) + "%";
+
     /// <summary>NCRONTAB schedule of the national recalculation (default hourly).</summary>
     public string RecalculationSchedule { get; set; } = "0 0 * * * *";
 
@@ -55,50 +58,4 @@ public sealed class PmgOptions
 
     private static List<string> Split(string? list) =>
         (list ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-}
-
-/// <summary>Validates <see cref="PmgOptions"/> at start-up.</summary>
-internal sealed class PmgOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<PmgOptions>
-{
-    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, PmgOptions options)
-    {
-        var failures = new List<string>();
-        if (options.KnownServices.Count == 0)
-        {
-            failures.Add("Pmg:Services must list at least one service (comma-separated).");
-        }
-
-        if (options.KnownServices.Any(s => s.IndexOfAny(['/', '\\', '#', '?', '|']) >= 0))
-        {
-            failures.Add("Pmg:Services entries must not contain / \\ # ? or |.");
-        }
-
-        var unknown = options.ExpectedRegions
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(c => RegionCatalog.FindByCode(c) is null)
-            .ToArray();
-        if (unknown.Length > 0)
-        {
-            failures.Add("Pmg:ExpectedRegions has unknown ISO codes: " + string.Join(", ", unknown));
-        }
-
-        if (!ClosingDate.TryParseMonthDay(options.ClosingMonthDay, out _, out _))
-        {
-            failures.Add("Pmg:ClosingMonthDay must be MM-dd, e.g. 01-31.");
-        }
-
-        if (string.IsNullOrWhiteSpace(options.RecalculationSchedule) || options.RecalculationSchedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is not (5 or 6))
-        {
-            failures.Add("Pmg:RecalculationSchedule must be an NCRONTAB expression with 5 or 6 fields.");
-        }
-
-        if (options.ReminderInterval <= TimeSpan.Zero)
-        {
-            failures.Add("Pmg:ReminderInterval must be positive.");
-        }
-
-        return failures.Count == 0
-            ? Microsoft.Extensions.Options.ValidateOptionsResult.Success
-            : Microsoft.Extensions.Options.ValidateOptionsResult.Fail(failures);
-    }
 }

@@ -2,15 +2,21 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Pmg.Pipeline.Compliance;
+using Pmg.Pipeline.Ingestion;
+using Pmg.Pipeline.Notifications;
+using Pmg.Pipeline.Status;
 
 namespace Pmg.Pipeline;
 
-/// <summary>Registers the ingestion pipeline.</summary>
+/// <summary>Registers the pipeline's use cases.</summary>
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="IIngestionService"/> and <see cref="PmgOptions"/> (section "Pmg", validated on start).
-    /// The host must also register an <c>IFormReader</c> (AddPmgForms) and the storage adapters (AddPmgStorage).
+    /// Adds <see cref="PmgOptions"/> (section "Pmg", validated on start) and the use cases: <see cref="IIngestionService"/>,
+    /// <see cref="IComplianceService"/>, <see cref="INotificationService"/> and the <see cref="IStatusService"/> read model.
+    /// They need the ports the adapters implement: a form reader and report writer (AddPmgForms), the stores and
+    /// queues (AddPmgStorage), an e-mail sender (AddPmgNotifications); AddPmgApplication adds them all.
     /// </summary>
     public static IServiceCollection AddPmgPipeline(this IServiceCollection services, IConfiguration configuration)
     {
@@ -19,6 +25,9 @@ public static class ServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PmgOptions>, PmgOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IIngestionService, IngestionService>();
+        services.TryAddSingleton<IComplianceService, ComplianceService>();
+        services.TryAddTransient<INotificationService, NotificationService>();
+        services.TryAddSingleton<IStatusService, StatusService>();
         return services;
     }
 }

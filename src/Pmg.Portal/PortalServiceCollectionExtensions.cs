@@ -65,6 +65,7 @@ public static class PortalServiceCollectionExtensions
         services.TryAddSingleton<ReportPages>();
         services.TryAddSingleton<AtRiskQueries>();
         services.TryAddSingleton<AtRiskPages>();
+        services.TryAddSingleton<DashboardPages>();
         services.TryAddSingleton<LocalModePages>();
         services.TryAddSingleton<PortalApi>();
         services.TryAddSingleton<PortalRoutes>();

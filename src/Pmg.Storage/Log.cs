@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Pmg.Storage;
 
-/// <summary>Source-generated log messages of the storage adapters.</summary>
+/// <summary>Source-generated log messages of the storage adapters (event ids 2000–2099; docs/event-ids.md).</summary>
 internal static partial class Log
 {
     [LoggerMessage(EventId = 2000, EventName = "TagTargetMissing", Level = LogLevel.Warning,

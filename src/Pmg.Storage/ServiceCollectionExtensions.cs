@@ -7,8 +7,14 @@ using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Pmg.Pipeline;
+using Microsoft.Extensions.Options;
 using Pmg.Pipeline.Access;
+using Pmg.Pipeline.Compliance;
+using Pmg.Pipeline.Ingestion;
+using Pmg.Pipeline.Notifications;
+using Pmg.Storage.Compliance;
+using Pmg.Storage.Ingestion;
+using Pmg.Storage.Notifications;
 
 namespace Pmg.Storage;
 
@@ -18,8 +24,9 @@ public static class ServiceCollectionExtensions
     /// <summary>
     /// Adds Blob, Queue and Table service clients (singletons, through AddAzureClients) from the connection
     /// "PmgStorage" — a connection string, or identity-based <c>PmgStorage:blobServiceUri</c>/<c>queueServiceUri</c>/
-    /// <c>tableServiceUri</c> with <c>credential=managedidentity</c> and optional <c>clientId</c> — and the adapters
-    /// behind the pipeline's store interfaces. Every request is counted by <see cref="StorageRequestCounter"/>.
+    /// <c>tableServiceUri</c> with <c>credential=managedidentity</c> and optional <c>clientId</c> — the names
+    /// (<see cref="StorageNames"/>, from Pmg:Storage:Prefix), and every table, queue and blob adapter behind the
+    /// pipeline's ports. Every request is counted by <see cref="StorageRequestCounter"/>.
     /// </summary>
     public static IServiceCollection AddPmgStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -65,16 +72,31 @@ public static class ServiceCollectionExtensions
             });
         });
 
+        services.TryAddSingleton(provider => new StorageNames(provider.GetRequiredService<IOptions<PmgStorageOptions>>().Value.Prefix));
         services.TryAddSingleton<StorageLayout>();
+        services.TryAddSingleton<IStorageProvisioner, StorageProvisioner>();
+        services.AddHostedService<StorageProvisioningService>();
+
+        // Ingestion: Submissions, Activities, ProgressRows, CurrentSubmissions, the receipts queue, blob tags.
         services.TryAddSingleton<ISubmissionLedger, TableSubmissionLedger>();
         services.TryAddSingleton<ISubmissionContentStore, TableSubmissionContentStore>();
         services.TryAddSingleton<ICurrentSubmissionStore, TableCurrentSubmissionStore>();
-        services.TryAddSingleton<ISubmissionQueries, TableSubmissionQueries>();
         services.TryAddSingleton<IReceiptQueue, StorageReceiptQueue>();
         services.TryAddSingleton<IBlobTagger, BlobIndexTagger>();
+
+        // Compliance: RegionalResults, NationalResults, AlertLedger, the alerts queue, the reports container.
+        services.TryAddSingleton<IRegionalResultStore, TableRegionalResultStore>();
+        services.TryAddSingleton<INationalResultStore, TableNationalResultStore>();
+        services.TryAddSingleton<IAlertLedger, TableAlertLedger>();
+        services.TryAddSingleton<IAlertQueue, StorageAlertQueue>();
+        services.TryAddSingleton<IReportStore, BlobReportStore>();
+
+        // Notifications: Contacts, NotificationLedger.
+        services.TryAddSingleton<IContactDirectory, TableContactDirectory>();
+        services.TryAddSingleton<INotificationLedger, TableNotificationLedger>();
+
+        // The portal: PortalAccess.
         services.TryAddSingleton<IPortalAccessStore, TablePortalAccessStore>();
-        services.TryAddSingleton<IStorageProvisioner, StorageProvisioner>();
-        services.AddHostedService<StorageProvisioningService>();
         return services;
     }
 

@@ -3,34 +3,25 @@ using Microsoft.Extensions.Options;
 
 namespace Pmg.Storage;
 
-/// <summary>Creates the tables, containers and queues this instance uses.</summary>
+/// <summary>Creates the tables, containers and queues this instance uses: the one provisioning path of hosts, CLI and tests.</summary>
 public interface IStorageProvisioner
 {
     /// <summary>Creates whatever is missing; safe to call repeatedly.</summary>
     Task EnsureCreatedAsync(CancellationToken cancellationToken = default);
 }
 
-/// <summary>Creates missing storage resources with CreateIfNotExists calls.</summary>
+/// <summary>Creates missing storage resources with CreateIfNotExists calls, each group at once.</summary>
 internal sealed class StorageProvisioner(StorageLayout layout) : IStorageProvisioner
 {
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var table in layout.AllTables)
-        {
-            await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await layout.Forms.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        await layout.Reports.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        await layout.PortalKeys.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        foreach (var queue in layout.AllQueues)
-        {
-            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
+        await Task.WhenAll(layout.AllTables.Select(t => t.CreateIfNotExistsAsync(cancellationToken))).ConfigureAwait(false);
+        await Task.WhenAll(layout.AllContainers.Select(c => c.CreateIfNotExistsAsync(cancellationToken: cancellationToken))).ConfigureAwait(false);
+        await Task.WhenAll(layout.AllQueues.Select(q => q.CreateIfNotExistsAsync(cancellationToken: cancellationToken))).ConfigureAwait(false);
     }
 }
 
-/// <summary>Provisions storage when the host starts (unless Pmg:Storage:CreateIfMissing is false).</summary>
+/// <summary>Provisions storage when the host starts (unless Pmg:Storage:CreateIfMissing is false; in Azure the templates create everything).</summary>
 internal sealed class StorageProvisioningService(IStorageProvisioner provisioner, IOptions<PmgStorageOptions> options) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) =>

@@ -1,4 +1,4 @@
-using Pmg.Storage.Tests;
+using Pmg.Testing;
 
 namespace Pmg.Cli.Tests;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pmg.Testing;
 
 namespace Pmg.Cli.Tests;
 
@@ -10,7 +11,7 @@ public sealed class JsonContractTests
     [Fact]
     public async Task ValidateJson_PropertyNames_AreTheContract()
     {
-        var run = await CliRunner.RunAsync("validate", "--json", Samples.Form("tarapaca-2009-etapa3.docx"));
+        var run = await CliRunner.RunAsync("validate", "--json", Samples.FormPath("tarapaca-2009-etapa3.docx"));
 
         using var json = JsonDocument.Parse(run.Stdout);
         var file = json.RootElement[0];
@@ -25,7 +26,7 @@ public sealed class JsonContractTests
     [Fact]
     public async Task ReportJson_PropertyNames_AreTheContract()
     {
-        var run = await CliRunner.RunAsync("report", "--json", Samples.Form("cierre-2009-CL-TA.docx"), Samples.Form("cierre-2009-CL-TA.xlsx"));
+        var run = await CliRunner.RunAsync("report", "--json", Samples.FormPath("cierre-2009-CL-TA.docx"), Samples.FormPath("cierre-2009-CL-TA.xlsx"));
 
         using var json = JsonDocument.Parse(run.Stdout);
         Assert.Equal(["regions", "national", "observations"], Names(json.RootElement));
@@ -39,7 +40,7 @@ public sealed class JsonContractTests
     [Fact]
     public async Task ValidateJson_Severities_UseTheContractWords()
     {
-        var run = await CliRunner.RunAsync("validate", "--json", Samples.Form("tarapaca-2009-etapa3.docx"));
+        var run = await CliRunner.RunAsync("validate", "--json", Samples.FormPath("tarapaca-2009-etapa3.docx"));
 
         using var json = JsonDocument.Parse(run.Stdout);
         var severities = json.RootElement[0].GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("severity").GetString()).ToHashSet();

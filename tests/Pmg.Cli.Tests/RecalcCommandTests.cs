@@ -1,6 +1,5 @@
-using Pmg.Pipeline;
-using AzuriteFixture = Pmg.Storage.Tests.AzuriteFixture;
-using StorageSamples = Pmg.Storage.Tests.Samples;
+using Pmg.Pipeline.Ingestion;
+using Pmg.Testing;
 
 namespace Pmg.Cli.Tests;
 
@@ -60,7 +59,7 @@ public sealed class RecalcCommandTests(AzuriteFixture azurite) : IClassFixture<A
     {
         foreach (var region in new[] { "CL-TA", "CL-VS", "CL-BI" })
         {
-            var file = Path.Combine(StorageSamples.FormsDirectory, $"cierre-2009-{region}.docx");
+            var file = Samples.FormPath($"cierre-2009-{region}.docx");
             var upload = await context.RunAsync("upload", file, "--service", "SERNAM", "--year", "2009", "--region", region);
             Assert.Equal(0, upload.ExitCode);
             var outcome = await context.IngestAsync($"SERNAM/2009/{region}/cierre-2009-{region}.docx");

@@ -3,6 +3,7 @@ using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
+using Pmg.Testing;
 
 namespace Pmg.Cli.Tests;
 
@@ -10,9 +11,9 @@ public sealed class ReportCommandTests
 {
     private static string[] ClosingForms() =>
     [
-        Samples.Form("cierre-2009-CL-TA.docx"),
-        Samples.Form("cierre-2009-CL-VS.docx"),
-        Samples.Form("cierre-2009-CL-BI.docx"),
+        Samples.FormPath("cierre-2009-CL-TA.docx"),
+        Samples.FormPath("cierre-2009-CL-VS.docx"),
+        Samples.FormPath("cierre-2009-CL-BI.docx"),
     ];
 
     private static JsonElement RegionEntry(JsonDocument json, string code) =>
@@ -32,7 +33,7 @@ public sealed class ReportCommandTests
 
         Assert.Equal(0, run.ExitCode);
         using var json = JsonDocument.Parse(run.Stdout);
-        using var expected = JsonDocument.Parse(await File.ReadAllTextAsync(Samples.Expected("cierre-2009-expected.json")));
+        using var expected = JsonDocument.Parse(await File.ReadAllTextAsync(Samples.ExpectedPath("cierre-2009-expected.json")));
         foreach (var region in expected.RootElement.GetProperty("regions").EnumerateObject())
         {
             var entry = RegionEntry(json, region.Name);
@@ -83,8 +84,8 @@ public sealed class ReportCommandTests
     {
         using var temp = new TempFolder();
         var nested = Directory.CreateDirectory(Path.Combine(temp.Path, "2009", "norte")).FullName;
-        File.Copy(Samples.Form("cierre-2009-CL-TA.docx"), Path.Combine(nested, "cierre-2009-CL-TA.docx"));
-        File.Copy(Samples.Form("cierre-2009-CL-BI.xlsx"), Path.Combine(temp.Path, "cierre-2009-CL-BI.xlsx"));
+        File.Copy(Samples.FormPath("cierre-2009-CL-TA.docx"), Path.Combine(nested, "cierre-2009-CL-TA.docx"));
+        File.Copy(Samples.FormPath("cierre-2009-CL-BI.xlsx"), Path.Combine(temp.Path, "cierre-2009-CL-BI.xlsx"));
         await File.WriteAllTextAsync(Path.Combine(temp.Path, "notas.txt"), "no es un formulario");
 
         var run = await CliRunner.RunAsync("report", "--json", temp.Path);
@@ -101,9 +102,9 @@ public sealed class ReportCommandTests
         var run = await CliRunner.RunAsync(
             "report",
             "--json",
-            Samples.Form("cierre-2009-CL-TA.docx"),
-            Samples.Form("cierre-2009-CL-TA.xlsx"),
-            Samples.Form("cierre-2009-CL-BI.docx"));
+            Samples.FormPath("cierre-2009-CL-TA.docx"),
+            Samples.FormPath("cierre-2009-CL-TA.xlsx"),
+            Samples.FormPath("cierre-2009-CL-BI.docx"));
 
         using var json = JsonDocument.Parse(run.Stdout);
         var tarapaca = json.RootElement.GetProperty("regions").EnumerateArray().Where(r => r.GetProperty("region").GetString() == "CL-TA").ToList();
@@ -186,7 +187,7 @@ public sealed class ReportCommandTests
     {
         using var temp = new TempFolder();
 
-        var run = await CliRunner.RunAsync("report", "--xlsx", Path.Combine(temp.Path, "no", "existe.xlsx"), Samples.Form("cierre-2009-CL-TA.docx"));
+        var run = await CliRunner.RunAsync("report", "--xlsx", Path.Combine(temp.Path, "no", "existe.xlsx"), Samples.FormPath("cierre-2009-CL-TA.docx"));
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("no se pudo escribir el libro", run.Stderr, StringComparison.Ordinal);

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Pmg.Domain.Model;
 using Pmg.Domain.Rules;
-using Pmg.Pipeline;
+using Pmg.Pipeline.Ingestion;
 using Pmg.Pipeline.Notifications;
-using AzuriteFixture = Pmg.Storage.Tests.AzuriteFixture;
+using Pmg.Testing;
 
 namespace Pmg.Cli.Tests;
 
@@ -95,7 +95,7 @@ public sealed class StatusCommandTests(AzuriteFixture azurite) : IClassFixture<A
     {
         await using var context = await CliStorageContext.CreateAsync(azurite);
         await UploadAndIngestAsync(context);
-        Assert.Equal(0, (await context.RunAsync("upload", Samples.Form("cierre-2009-CL-VS.docx"), "--service", "SERNAM", "--year", "2009", "--region", "Valparaíso")).ExitCode);
+        Assert.Equal(0, (await context.RunAsync("upload", Samples.FormPath("cierre-2009-CL-VS.docx"), "--service", "SERNAM", "--year", "2009", "--region", "Valparaíso")).ExitCode);
         Assert.Equal(IngestionStatus.Accepted, (await context.IngestAsync("SERNAM/2009/CL-VS/cierre-2009-CL-VS.docx")).Status);
         var recalculated = Assert.Single((await context.Compliance.RecalculateAsync("SERNAM", 2009)).Results);
 
@@ -128,7 +128,7 @@ public sealed class StatusCommandTests(AzuriteFixture azurite) : IClassFixture<A
         await using var context = await CliStorageContext.CreateAsync(azurite);
         await UploadAndIngestAsync(context);
         await context.Compliance.RecalculateAsync("SERNAM", 2009);
-        Assert.Equal(0, (await context.RunAsync("upload", Samples.Form("cierre-2009-CL-BI.docx"), "--service", "SERNAM", "--year", "2009", "--region", "CL-BI")).ExitCode);
+        Assert.Equal(0, (await context.RunAsync("upload", Samples.FormPath("cierre-2009-CL-BI.docx"), "--service", "SERNAM", "--year", "2009", "--region", "CL-BI")).ExitCode);
         Assert.Equal(IngestionStatus.Accepted, (await context.IngestAsync("SERNAM/2009/CL-BI/cierre-2009-CL-BI.docx")).Status);
 
         var json = await context.RunAsync("status", "--json");
@@ -235,7 +235,7 @@ public sealed class StatusCommandTests(AzuriteFixture azurite) : IClassFixture<A
         var pdf = folder.File("informe.docx");
         await File.WriteAllBytesAsync(pdf, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"u8.ToArray());
 
-        var upload = await context.RunAsync("upload", Samples.Form("tarapaca-2009-etapa3.docx"), pdf, "--service", "SERNAM", "--year", "2009", "--region", "CL-TA", "--uploader", "ana@sernam.cl");
+        var upload = await context.RunAsync("upload", Samples.FormPath("tarapaca-2009-etapa3.docx"), pdf, "--service", "SERNAM", "--year", "2009", "--region", "CL-TA", "--uploader", "ana@sernam.cl");
         Assert.Equal(0, upload.ExitCode);
 
         var accepted = await context.IngestAsync(SeedBlob);

@@ -1,4 +1,4 @@
-using AzuriteFixture = Pmg.Storage.Tests.AzuriteFixture;
+using Pmg.Testing;
 
 namespace Pmg.Cli.Tests;
 
@@ -11,13 +11,13 @@ public sealed class UploadCommandTests(AzuriteFixture azurite) : IClassFixture<A
     {
         await using var context = await CliStorageContext.CreateAsync(azurite);
 
-        var run = await context.RunAsync("upload", Samples.Form(SeedForm), "--service", "SERNAM", "--year", "2009", "--region", "Tarapacá", "--uploader", "ana@sernam.cl");
+        var run = await context.RunAsync("upload", Samples.FormPath(SeedForm), "--service", "SERNAM", "--year", "2009", "--region", "Tarapacá", "--uploader", "ana@sernam.cl");
 
         Assert.Equal(0, run.ExitCode);
         var blob = context.Layout.Forms.GetBlobClient("SERNAM/2009/CL-TA/" + SeedForm);
         var properties = (await blob.GetPropertiesAsync()).Value;
         Assert.Equal("ana@sernam.cl", properties.Metadata["uploader"]);
-        Assert.Equal(new FileInfo(Samples.Form(SeedForm)).Length, properties.ContentLength);
+        Assert.Equal(new FileInfo(Samples.FormPath(SeedForm)).Length, properties.ContentLength);
         var screen = Flatten(run.Screen);
         Assert.Contains($"{context.Layout.Forms.Name}/SERNAM/2009/CL-TA/{SeedForm}", screen, StringComparison.Ordinal);
         Assert.Contains($"ETag {properties.ETag}", screen, StringComparison.Ordinal);
@@ -28,7 +28,7 @@ public sealed class UploadCommandTests(AzuriteFixture azurite) : IClassFixture<A
     public async Task Upload_SameNameTwice_SecondIsANewVersionAndSaysSo()
     {
         await using var context = await CliStorageContext.CreateAsync(azurite);
-        string[] args = ["upload", Samples.Form(SeedForm), "--service", "SERNAM", "--year", "2009", "--region", "CL-TA"];
+        string[] args = ["upload", Samples.FormPath(SeedForm), "--service", "SERNAM", "--year", "2009", "--region", "CL-TA"];
         var first = await context.RunAsync(args);
         var firstETag = (await context.Layout.Forms.GetBlobClient("SERNAM/2009/CL-TA/" + SeedForm).GetPropertiesAsync()).Value.ETag;
 
@@ -45,7 +45,7 @@ public sealed class UploadCommandTests(AzuriteFixture azurite) : IClassFixture<A
     [Fact]
     public async Task Upload_UnknownRegion_UsageErrorInSpanish()
     {
-        var run = await CliRunner.RunAsync("upload", Samples.Form(SeedForm), "--service", "SERNAM", "--year", "2009", "--region", "Narnia");
+        var run = await CliRunner.RunAsync("upload", Samples.FormPath(SeedForm), "--service", "SERNAM", "--year", "2009", "--region", "Narnia");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("la región «Narnia» no se reconoce; use un código ISO como CL-TA o un nombre como Tarapacá.", run.Stderr, StringComparison.Ordinal);
@@ -55,7 +55,7 @@ public sealed class UploadCommandTests(AzuriteFixture azurite) : IClassFixture<A
     [Fact]
     public async Task Upload_MissingService_UsageErrorInSpanish()
     {
-        var run = await CliRunner.RunAsync("upload", Samples.Form(SeedForm), "--year", "2009", "--region", "CL-TA");
+        var run = await CliRunner.RunAsync("upload", Samples.FormPath(SeedForm), "--year", "2009", "--region", "CL-TA");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("falta --service: indique el servicio, p. ej. --service SERNAM.", run.Stderr, StringComparison.Ordinal);
@@ -66,7 +66,7 @@ public sealed class UploadCommandTests(AzuriteFixture azurite) : IClassFixture<A
     [InlineData("dos mil", "el año «dos mil» no es válido; use cuatro dígitos, p. ej. 2009.")]
     public async Task Upload_YearNotFourDigits_UsageErrorInSpanish(string year, string message)
     {
-        var run = await CliRunner.RunAsync("upload", Samples.Form(SeedForm), "--service", "SERNAM", "--year", year, "--region", "CL-TA");
+        var run = await CliRunner.RunAsync("upload", Samples.FormPath(SeedForm), "--service", "SERNAM", "--year", year, "--region", "CL-TA");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(message, run.Stderr, StringComparison.Ordinal);
@@ -75,7 +75,7 @@ public sealed class UploadCommandTests(AzuriteFixture azurite) : IClassFixture<A
     [Fact]
     public async Task Upload_RegionThatDidNotExistThatYear_UsageErrorInSpanish()
     {
-        var run = await CliRunner.RunAsync("upload", Samples.Form(SeedForm), "--service", "SERNAM", "--year", "2009", "--region", "Ñuble");
+        var run = await CliRunner.RunAsync("upload", Samples.FormPath(SeedForm), "--service", "SERNAM", "--year", "2009", "--region", "Ñuble");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("la región Ñuble (CL-NB) no existía en 2009.", run.Stderr, StringComparison.Ordinal);
@@ -97,7 +97,7 @@ public sealed class UploadCommandTests(AzuriteFixture azurite) : IClassFixture<A
         // Port 1 on the loopback refuses connections: the upload fails after the SDK's retries.
         const string Unreachable = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;QueueEndpoint=http://127.0.0.1:1/devstoreaccount1;TableEndpoint=http://127.0.0.1:1/devstoreaccount1;";
 
-        var run = await CliRunner.RunAsync("upload", Samples.Form(SeedForm), "--service", "SERNAM", "--year", "2009", "--region", "CL-TA", "--connection-string", Unreachable);
+        var run = await CliRunner.RunAsync("upload", Samples.FormPath(SeedForm), "--service", "SERNAM", "--year", "2009", "--region", "CL-TA", "--connection-string", Unreachable);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("no se pudo conectar con el almacenamiento (¿está Azurite en marcha o es correcta la cuenta?)", Flatten(run.Screen), StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pmg.Testing;
 
 namespace Pmg.Cli.Tests;
 
@@ -9,7 +10,7 @@ public sealed class ValidateCommandTests
     [Fact]
     public async Task Validate_SeedDocx_ExitsOneBecauseIII1IsInvalido()
     {
-        var run = await CliRunner.RunAsync("validate", Samples.Form(SeedDocx));
+        var run = await CliRunner.RunAsync("validate", Samples.FormPath(SeedDocx));
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal("", run.Stderr);
@@ -18,7 +19,7 @@ public sealed class ValidateCommandTests
     [Fact]
     public async Task Validate_SeedDocxJson_ReportsIII1WeightsAndInvalidStatus()
     {
-        var run = await CliRunner.RunAsync("validate", Samples.Form(SeedDocx), "--json");
+        var run = await CliRunner.RunAsync("validate", Samples.FormPath(SeedDocx), "--json");
 
         using var json = JsonDocument.Parse(run.Stdout);
         var file = Assert.Single(json.RootElement.EnumerateArray().ToList());
@@ -48,8 +49,8 @@ public sealed class ValidateCommandTests
     public async Task Validate_SeedXlsxWithoutService_JsonServiceIsNullAndScreenSaysNotStated()
     {
         // The workbook never names its service (the Word form says "Servicio: SERNAM"); the upload path supplies it.
-        var json = await CliRunner.RunAsync("validate", Samples.Form("tarapaca-2009-etapa3.xlsx"), "--json");
-        var screen = await CliRunner.RunAsync("validate", Samples.Form("tarapaca-2009-etapa3.xlsx"));
+        var json = await CliRunner.RunAsync("validate", Samples.FormPath("tarapaca-2009-etapa3.xlsx"), "--json");
+        var screen = await CliRunner.RunAsync("validate", Samples.FormPath("tarapaca-2009-etapa3.xlsx"));
 
         using var document = JsonDocument.Parse(json.Stdout);
         var file = Assert.Single(document.RootElement.EnumerateArray().ToList());
@@ -61,7 +62,7 @@ public sealed class ValidateCommandTests
     [Fact]
     public async Task Validate_Json_WritesOnlyJsonWithReadableSpanish()
     {
-        var run = await CliRunner.RunAsync("validate", "--json", Samples.Form(SeedDocx));
+        var run = await CliRunner.RunAsync("validate", "--json", Samples.FormPath(SeedDocx));
 
         Assert.StartsWith("[", run.Stdout.TrimStart(), StringComparison.Ordinal);
         Assert.EndsWith("]", run.Stdout.TrimEnd(), StringComparison.Ordinal);
@@ -73,7 +74,7 @@ public sealed class ValidateCommandTests
     [Fact]
     public async Task Validate_SeedDocx_ShowsSpanishTableAndDiagnostics()
     {
-        var run = await CliRunner.RunAsync("validate", Samples.Form(SeedDocx));
+        var run = await CliRunner.RunAsync("validate", Samples.FormPath(SeedDocx));
 
         Assert.Contains("III.1", run.Screen, StringComparison.Ordinal);
         Assert.Contains("7,35", run.Screen, StringComparison.Ordinal);
@@ -88,7 +89,7 @@ public sealed class ValidateCommandTests
     [Fact]
     public async Task Validate_SeedXlsx_ReadsTheSameWeightTotal()
     {
-        var run = await CliRunner.RunAsync("validate", "--json", Samples.Form("tarapaca-2009-etapa3.xlsx"));
+        var run = await CliRunner.RunAsync("validate", "--json", Samples.FormPath("tarapaca-2009-etapa3.xlsx"));
 
         using var json = JsonDocument.Parse(run.Stdout);
         var file = json.RootElement[0];
@@ -102,7 +103,7 @@ public sealed class ValidateCommandTests
     [Fact]
     public async Task Validate_ClosingFormTarapaca_ShowsPerformanceWithSpanishDecimals()
     {
-        var run = await CliRunner.RunAsync("validate", Samples.Form("cierre-2009-CL-TA.docx"));
+        var run = await CliRunner.RunAsync("validate", Samples.FormPath("cierre-2009-CL-TA.docx"));
 
         Assert.Contains("96,00 %", run.Screen, StringComparison.Ordinal);
         Assert.Contains("100,00 %", run.Screen, StringComparison.Ordinal);
@@ -112,7 +113,7 @@ public sealed class ValidateCommandTests
     [Fact]
     public async Task Validate_ClosingFormTarapacaJson_PerformanceHasTwoDecimals()
     {
-        var run = await CliRunner.RunAsync("validate", "--json", Samples.Form("cierre-2009-CL-TA.docx"));
+        var run = await CliRunner.RunAsync("validate", "--json", Samples.FormPath("cierre-2009-CL-TA.docx"));
 
         Assert.Contains("\"performance\": 96.00", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("\"performance\": 100.00", run.Stdout, StringComparison.Ordinal);
@@ -179,7 +180,7 @@ public sealed class ValidateCommandTests
     [Fact]
     public async Task Validate_UnknownOption_IsUsageError()
     {
-        var run = await CliRunner.RunAsync("validate", "--colour", Samples.Form(SeedDocx));
+        var run = await CliRunner.RunAsync("validate", "--colour", Samples.FormPath(SeedDocx));
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("Uso incorrecto:", run.Stderr, StringComparison.Ordinal);
@@ -190,7 +191,7 @@ public sealed class ValidateCommandTests
     [Fact]
     public async Task Validate_YearNotANumber_IsUsageError()
     {
-        var run = await CliRunner.RunAsync("validate", "--year", "dos mil", Samples.Form(SeedDocx));
+        var run = await CliRunner.RunAsync("validate", "--year", "dos mil", Samples.FormPath(SeedDocx));
 
         Assert.Equal(2, run.ExitCode);
     }
@@ -198,7 +199,7 @@ public sealed class ValidateCommandTests
     [Fact]
     public async Task Validate_UnknownRegionOption_IsUsageErrorInSpanish()
     {
-        var run = await CliRunner.RunAsync("validate", "--region", "Atlántida", Samples.Form(SeedDocx));
+        var run = await CliRunner.RunAsync("validate", "--region", "Atlántida", Samples.FormPath(SeedDocx));
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("la región «Atlántida» no se reconoce", run.Stderr, StringComparison.Ordinal);
@@ -207,7 +208,7 @@ public sealed class ValidateCommandTests
     [Fact]
     public async Task Validate_KnownRegionAndYearOptions_AreAccepted()
     {
-        var run = await CliRunner.RunAsync("validate", "--json", "--region", "Tarapacá", "--year", "2009", Samples.Form(SeedDocx));
+        var run = await CliRunner.RunAsync("validate", "--json", "--region", "Tarapacá", "--year", "2009", Samples.FormPath(SeedDocx));
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal("", run.Stderr);

@@ -3,10 +3,10 @@ using Azure;
 using Azure.Core;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Pmg.Pipeline;
+using Pmg.Pipeline.Ingestion;
 using Pmg.Pipeline.Messages;
 using Pmg.Pipeline.Notifications;
-using Pmg.Pipeline.Recalculation;
+using Pmg.Pipeline.Compliance;
 
 namespace Pmg.Functions.Tests;
 

@@ -3,7 +3,8 @@ using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Pmg.Hosting;
-using Pmg.Pipeline;
+using Pmg.Storage;
+using Pmg.Pipeline.Ingestion;
 
 namespace Pmg.Functions.Tests;
 
@@ -22,7 +23,7 @@ public sealed class IngestFormTests
     {
         var blob = NewBlob(new Dictionary<string, string> { ["uploader"] = "encargada.tarapaca@sernam.cl" });
 
-        await new IngestForm(new FormTriggerHandler(ingestion, logger)).RunAsync(blob, CancellationToken.None);
+        await new IngestForm(new FormTriggerHandler(ingestion, StorageNames.Unprefixed, logger)).RunAsync(blob, CancellationToken.None);
 
         var (incoming, content, _) = Assert.Single(ingestion.Ingested);
         Assert.Equal(BlobName, incoming.Name);
@@ -37,7 +38,7 @@ public sealed class IngestFormTests
     {
         var blob = NewBlob(new Dictionary<string, string> { ["Uploader"] = "coordinador@sernam.cl" });
 
-        await new IngestForm(new FormTriggerHandler(ingestion, logger)).RunAsync(blob, CancellationToken.None);
+        await new IngestForm(new FormTriggerHandler(ingestion, StorageNames.Unprefixed, logger)).RunAsync(blob, CancellationToken.None);
 
         Assert.Equal("coordinador@sernam.cl", Assert.Single(ingestion.Ingested).Blob.Metadata["uploader"]);
     }
@@ -47,7 +48,7 @@ public sealed class IngestFormTests
     {
         var blob = NewBlob();
 
-        await new IngestForm(new FormTriggerHandler(ingestion, logger)).RunAsync(blob, CancellationToken.None);
+        await new IngestForm(new FormTriggerHandler(ingestion, StorageNames.Unprefixed, logger)).RunAsync(blob, CancellationToken.None);
 
         Assert.True(blob.Opened!.Disposed);
     }
@@ -57,7 +58,7 @@ public sealed class IngestFormTests
     {
         var refusing = new RecordingIngestionService { StatusToReturn = IngestionStatus.Refused };
 
-        await new IngestForm(new FormTriggerHandler(refusing, logger)).RunAsync(NewBlob(), CancellationToken.None);
+        await new IngestForm(new FormTriggerHandler(refusing, StorageNames.Unprefixed, logger)).RunAsync(NewBlob(), CancellationToken.None);
 
         var messages = logger.Collector.GetSnapshot().Select(r => r.Message).ToArray();
         Assert.Equal(
@@ -77,7 +78,7 @@ public sealed class IngestFormTests
             Failure = new RequestFailedException(404, "The specified blob does not exist.", "BlobNotFound", null),
         };
 
-        await new IngestForm(new FormTriggerHandler(ingestion, logger)).RunAsync(blob, CancellationToken.None);
+        await new IngestForm(new FormTriggerHandler(ingestion, StorageNames.Unprefixed, logger)).RunAsync(blob, CancellationToken.None);
 
         Assert.Empty(ingestion.Ingested);
         var last = logger.LatestRecord;
@@ -92,7 +93,7 @@ public sealed class IngestFormTests
             Failure = new RequestFailedException(503, "The server is busy.", "ServerBusy", null),
         };
 
-        var failure = await Assert.ThrowsAsync<RequestFailedException>(() => new IngestForm(new FormTriggerHandler(ingestion, logger)).RunAsync(blob, CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<RequestFailedException>(() => new IngestForm(new FormTriggerHandler(ingestion, StorageNames.Unprefixed, logger)).RunAsync(blob, CancellationToken.None));
 
         Assert.Equal(503, failure.Status);
         Assert.Empty(ingestion.Ingested);
@@ -104,7 +105,7 @@ public sealed class IngestFormTests
         using var cancellation = new CancellationTokenSource();
         var blob = NewBlob();
 
-        await new IngestForm(new FormTriggerHandler(ingestion, logger)).RunAsync(blob, cancellation.Token);
+        await new IngestForm(new FormTriggerHandler(ingestion, StorageNames.Unprefixed, logger)).RunAsync(blob, cancellation.Token);
 
         Assert.Equal(cancellation.Token, blob.DownloadToken);
         Assert.Equal(cancellation.Token, Assert.Single(ingestion.Ingested).Token);
@@ -117,7 +118,7 @@ public sealed class IngestFormTests
         await cancellation.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => new IngestForm(new FormTriggerHandler(ingestion, logger)).RunAsync(NewBlob(), cancellation.Token));
+            () => new IngestForm(new FormTriggerHandler(ingestion, StorageNames.Unprefixed, logger)).RunAsync(NewBlob(), cancellation.Token));
 
         Assert.Empty(ingestion.Ingested);
     }

@@ -1,6 +1,8 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Logging;
 using Pmg.Hosting;
+using Pmg.Storage;
+using Pmg.Pipeline.Messages;
 using Pmg.Pipeline.Notifications;
 
 namespace Pmg.Functions.Tests;
@@ -18,7 +20,7 @@ public sealed class NotificationFunctionsTests
     {
         using var cancellation = new CancellationTokenSource();
 
-        await new SendAlertDigest(new NotificationTriggerHandler(notifications, logger)).RunAsync(DigestJson, cancellation.Token);
+        await new SendAlertDigest(new NotificationTriggerHandler(notifications, StorageNames.Unprefixed, logger)).RunAsync(DigestJson, cancellation.Token);
 
         Assert.Equal(("digest", DigestJson, cancellation.Token), Assert.Single(notifications.Sent));
         var record = logger.LatestRecord;
@@ -32,7 +34,7 @@ public sealed class NotificationFunctionsTests
     {
         using var cancellation = new CancellationTokenSource();
 
-        await new SendReceipt(new NotificationTriggerHandler(notifications, logger)).RunAsync(ReceiptJson, cancellation.Token);
+        await new SendReceipt(new NotificationTriggerHandler(notifications, StorageNames.Unprefixed, logger)).RunAsync(ReceiptJson, cancellation.Token);
 
         Assert.Equal(("receipt", ReceiptJson, cancellation.Token), Assert.Single(notifications.Sent));
         Assert.Equal("Message on receipts handled: 2 e-mails sent, 1 already sent, 3 without recipient", logger.LatestRecord.Message);
@@ -43,7 +45,7 @@ public sealed class NotificationFunctionsTests
     {
         using var cancellation = new CancellationTokenSource();
 
-        await new SendAlertDigest(new NotificationTriggerHandler(notifications, logger)).RecordFailureAsync(DigestJson, cancellation.Token);
+        await new SendAlertDigest(new NotificationTriggerHandler(notifications, StorageNames.Unprefixed, logger)).RecordFailureAsync(DigestJson, cancellation.Token);
 
         Assert.Empty(notifications.Sent);
         Assert.Equal(
@@ -62,7 +64,7 @@ public sealed class NotificationFunctionsTests
     {
         using var cancellation = new CancellationTokenSource();
 
-        await new SendReceipt(new NotificationTriggerHandler(notifications, logger)).RecordFailureAsync(ReceiptJson, cancellation.Token);
+        await new SendReceipt(new NotificationTriggerHandler(notifications, StorageNames.Unprefixed, logger)).RecordFailureAsync(ReceiptJson, cancellation.Token);
 
         Assert.Empty(notifications.Sent);
         Assert.Equal(

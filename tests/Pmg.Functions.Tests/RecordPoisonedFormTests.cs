@@ -1,7 +1,8 @@
-using System.Text.Json;
-using Pmg.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Logging;
+using Pmg.Hosting;
+using Pmg.Storage;
+using Pmg.Pipeline.Messages;
 
 namespace Pmg.Functions.Tests;
 
@@ -19,7 +20,7 @@ public sealed class RecordPoisonedFormTests
     [Fact]
     public void PoisonBlobMessage_ExtensionJson_DeserializesBlobNameAndETag()
     {
-        var message = JsonSerializer.Deserialize<PoisonBlobMessage>(PoisonJson)!;
+        var message = PoisonBlobMessage.Parse(PoisonJson)!;
 
         Assert.Equal("Host.Functions.IngestForm", message.FunctionId);
         Assert.Equal("forms", message.ContainerName);
@@ -30,9 +31,7 @@ public sealed class RecordPoisonedFormTests
     [Fact]
     public async Task RunAsync_PoisonedFormBlob_RecordsFailureWithSpanishReason()
     {
-        var message = JsonSerializer.Deserialize<PoisonBlobMessage>(PoisonJson)!;
-
-        await new RecordPoisonedForm(new FormTriggerHandler(ingestion, logger)).RunAsync(message, CancellationToken.None);
+        await new RecordPoisonedForm(new FormTriggerHandler(ingestion, StorageNames.Unprefixed, logger)).RunAsync(PoisonJson, CancellationToken.None);
 
         var (blobName, version, reason, _) = Assert.Single(ingestion.Failures);
         Assert.Equal("SERNAM/2009/CL-TA/cierre-2009-CL-TA.xlsx", blobName);
@@ -43,9 +42,7 @@ public sealed class RecordPoisonedFormTests
     [Fact]
     public async Task RunAsync_PoisonedFormBlob_LogsErrorThenRecordedFailure()
     {
-        var message = JsonSerializer.Deserialize<PoisonBlobMessage>(PoisonJson)!;
-
-        await new RecordPoisonedForm(new FormTriggerHandler(ingestion, logger)).RunAsync(message, CancellationToken.None);
+        await new RecordPoisonedForm(new FormTriggerHandler(ingestion, StorageNames.Unprefixed, logger)).RunAsync(PoisonJson, CancellationToken.None);
 
         var records = logger.Collector.GetSnapshot();
         Assert.Equal(2, records.Count);
@@ -59,7 +56,7 @@ public sealed class RecordPoisonedFormTests
     {
         var message = new PoisonBlobMessage { ContainerName = "reports", BlobName = "SERNAM/2009/consolidado.xlsx", ETag = "\"0x1\"" };
 
-        await new RecordPoisonedForm(new FormTriggerHandler(ingestion, logger)).RunAsync(message, CancellationToken.None);
+        await new RecordPoisonedForm(new FormTriggerHandler(ingestion, StorageNames.Unprefixed, logger)).RunAsync(message.ToJson(), CancellationToken.None);
 
         Assert.Empty(ingestion.Failures);
         Assert.Equal(LogLevel.Warning, Assert.Single(logger.Collector.GetSnapshot()).Level);
@@ -69,10 +66,30 @@ public sealed class RecordPoisonedFormTests
     public async Task RunAsync_WithToken_PassesTheTokenToThePipeline()
     {
         using var cancellation = new CancellationTokenSource();
-        var message = JsonSerializer.Deserialize<PoisonBlobMessage>(PoisonJson)!;
-
-        await new RecordPoisonedForm(new FormTriggerHandler(ingestion, logger)).RunAsync(message, cancellation.Token);
+        await new RecordPoisonedForm(new FormTriggerHandler(ingestion, StorageNames.Unprefixed, logger)).RunAsync(PoisonJson, cancellation.Token);
 
         Assert.Equal(cancellation.Token, Assert.Single(ingestion.Failures).Token);
+    }
+
+    [Fact]
+    public async Task RunAsync_PrefixedInstance_RecordsItsOwnContainersBlobAndIgnoresTheUnprefixedOne()
+    {
+        var prefixed = new FormTriggerHandler(ingestion, new StorageNames("x"), logger);
+        var own = new PoisonBlobMessage { ContainerName = "x-forms", BlobName = "SERNAM/2009/CL-TA/f.docx", ETag = "\"0x2\"" };
+
+        await new RecordPoisonedForm(prefixed).RunAsync(PoisonJson, CancellationToken.None);
+        await new RecordPoisonedForm(prefixed).RunAsync(own.ToJson(), CancellationToken.None);
+
+        var failure = Assert.Single(ingestion.Failures);
+        Assert.Equal(("SERNAM/2009/CL-TA/f.docx", "\"0x2\""), (failure.BlobName, failure.Version));
+    }
+
+    [Fact]
+    public async Task RunAsync_NotJson_RecordsNothingAndWarns()
+    {
+        await new RecordPoisonedForm(new FormTriggerHandler(ingestion, StorageNames.Unprefixed, logger)).RunAsync("esto no es json", CancellationToken.None);
+
+        Assert.Empty(ingestion.Failures);
+        Assert.Equal(LogLevel.Warning, Assert.Single(logger.Collector.GetSnapshot()).Level);
     }
 }

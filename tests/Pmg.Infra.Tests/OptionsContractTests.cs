@@ -28,7 +28,7 @@ public sealed partial class OptionsContractTests(CompiledInfraFixture infra)
     [Fact]
     public void TemplateSettings_EachOne_IsReadByTheApp()
     {
-        var readable = OptionSettingNames().Concat(TriggerConnections().SelectMany(IdentitySettings)).ToHashSet(StringComparer.Ordinal);
+        var readable = OptionSettingNames().Concat(TriggerConnections().SelectMany(IdentitySettings)).Concat(TriggerNameSettings()).ToHashSet(StringComparer.Ordinal);
 
         var unread = TemplateSettings
             .Where(name => !HostSettingPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal)))
@@ -88,6 +88,19 @@ public sealed partial class OptionsContractTests(CompiledInfraFixture infra)
     }
 
     [Fact]
+    public void TriggerNameExpressions_EachSetting_IsInTheTemplateWithTheUnprefixedName()
+    {
+        var settings = TriggerNameSettings().ToArray();
+        var values = InfraPolicy.AppSettings(infra.Template);
+
+        Assert.Equal(["Pmg__Triggers__AlertsQueue", "Pmg__Triggers__FormsContainer", "Pmg__Triggers__ReceiptsQueue"], settings);
+        foreach (var (key, value) in StorageNames.Unprefixed.TriggerSettings)
+        {
+            Assert.Equal(value, values[key.Replace(":", "__", StringComparison.Ordinal)]?.ToString());
+        }
+    }
+
+    [Fact]
     public void RequiredOptions_AreSetByTheTemplate()
     {
         // Pmg:Services is validated on start (an empty list stops the host); the sender must be configured too.
@@ -136,6 +149,13 @@ public sealed partial class OptionsContractTests(CompiledInfraFixture infra)
     private static IEnumerable<string> IdentitySettings(string connection) =>
         new[] { "blobServiceUri", "queueServiceUri", "tableServiceUri", "credential", "clientId" }
             .Select(suffix => $"{connection}__{suffix}");
+
+    // The %settings% the queue and blob triggers name their queues and container with.
+    private static IEnumerable<string> TriggerNameSettings() =>
+        TriggerAttributeValues("QueueName").Concat(TriggerAttributeValues("BlobPath"))
+            .SelectMany(value => SettingReference().Matches(value).Select(match => match.Groups[1].Value.Replace(":", "__", StringComparison.Ordinal)))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
 
     private static IEnumerable<string> TriggerConnections() => TriggerAttributeValues("Connection").Distinct(StringComparer.Ordinal);
 

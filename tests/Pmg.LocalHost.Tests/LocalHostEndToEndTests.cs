@@ -1,16 +1,19 @@
 using Pmg.Domain.Reading;
-using Pmg.Pipeline;
-using Pmg.Storage.Tests;
+using Pmg.Pipeline.Ingestion;
+using Pmg.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
 
 namespace Pmg.LocalHost.Tests;
 
 /// <summary>
-/// Uploads to Azurite and lets the local host's real blob trigger do the rest. Both tests use the one "forms"
-/// container the trigger watches, so they live in one class (xunit runs a class's tests one at a time), and every
-/// blob name carries a run id so a re-run on the same emulator never meets an earlier run's uploads.
+/// Uploads to Azurite and lets the local host's real blob trigger do the rest. The unprefixed tests use the one "forms"
+/// container, and every host shares the account's blob-trigger poison queue, so the hosts' tests run one at a time
+/// (<see cref="LocalHostCollection"/>); every blob name carries a run id so a re-run on the same emulator never meets
+/// an earlier run's uploads.
 /// </summary>
-public sealed class LocalHostEndToEndTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+[Collection(LocalHostCollection.Name)]
+public sealed class LocalHostEndToEndTests(AzuriteFixture azurite)
 {
     private readonly string run = Guid.NewGuid().ToString("N")[..8];
 
@@ -63,13 +66,46 @@ public sealed class LocalHostEndToEndTests(AzuriteFixture azurite) : IClassFixtu
 
         Assert.Equal(LocalHostTestContext.PoisonBlobThreshold, reader.Calls(broken.Name));
         Assert.Equal(IngestionStatus.Failed, record.Outcome);
-        var status = await host.Queries.GetStatusAsync("SERNAM", 2009);
-        var problem = Assert.Single(status.Problems, p => p.Id == record.Id);
+        var problem = Assert.Single(await host.Ledger.ListProblemsAsync("SERNAM", 2009), p => p.Id == record.Id);
         Assert.Equal(IngestionStatus.Failed, problem.Outcome);
         var tags = (await host.Forms.GetBlobClient(broken.Name).GetTagsAsync()).Value.Tags;
         Assert.Equal("failed", tags["pmg-outcome"]);
         Assert.Equal(
             ["No se pudo procesar el archivo después de varios intentos; el equipo técnico fue notificado. Detalle: la ingesta falló en cada uno de los reintentos automáticos."],
             problem.Reasons);
+    }
+
+    // The bug this guards against: a host with a prefix wrote its receipts to "x-receipts" while its queue trigger
+    // listened on "receipts", so no receipt was ever e-mailed.
+    [Fact]
+    public async Task PrefixedHost_Upload_ReceiptEmailedFromItsOwnQueue()
+    {
+        var prefix = "e" + run;
+        var pickup = Directory.CreateTempSubdirectory("pmg-prefixed-host.");
+        try
+        {
+            await using var host = await LocalHostTestContext.StartAsync(azurite, settings: new Dictionary<string, string?>
+            {
+                ["Pmg:Storage:Prefix"] = prefix,
+                ["Pmg:RecalculationSchedule"] = "0 0 0 1 1 *",
+                ["SendGrid:ApiKey"] = "",
+                ["Notifications:PickupDirectory"] = pickup.FullName,
+            });
+
+            var upload = await host.UploadAsync("SERNAM/2009/CL-TA/cierre-2009-CL-TA.docx", Samples.Form("cierre-2009-CL-TA.docx"), "ana.perez@example.org");
+            var record = await host.WaitForRecordAsync(upload.Name, upload.ETag);
+            await LocalHostTestContext.WaitAsync(() => Task.FromResult(pickup.GetFiles("*.eml").Length > 0), "receipt e-mail in the pickup folder");
+
+            Assert.Equal((prefix + "-forms", prefix + "-receipts"), (host.Forms.Name, host.Layout.Receipts.Name));
+            Assert.Equal((IngestionStatus.Accepted, "CL-TA"), (record.Outcome, record.RegionCode));
+            using var mail = await MimeMessage.LoadAsync(Assert.Single(pickup.GetFiles("*.eml")).FullName);
+            Assert.Equal("ana.perez@example.org", Assert.Single(mail.To.Mailboxes).Address);
+            Assert.Equal("[PMG GT 2009] Tarapacá: formulario aceptado con 21 observaciones (cierre-2009-CL-TA.docx)", mail.Subject);
+            Assert.Contains("El formulario «cierre-2009-CL-TA.docx» (SERNAM, región de Tarapacá, 2009) fue aceptado", mail.TextBody, StringComparison.Ordinal);
+        }
+        finally
+        {
+            pickup.Delete(recursive: true);
+        }
     }
 }

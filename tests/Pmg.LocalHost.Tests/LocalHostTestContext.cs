@@ -5,8 +5,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Pmg.Pipeline;
-using Pmg.Storage.Tests;
+using Pmg.Pipeline.Ingestion;
+using Pmg.Storage;
+using Pmg.Testing;
 
 namespace Pmg.LocalHost.Tests;
 
@@ -23,33 +24,39 @@ internal sealed class LocalHostTestContext : IAsyncDisposable
 
     private readonly IHost _host;
 
-    private LocalHostTestContext(IHost host, BlobContainerClient forms)
-    {
-        _host = host;
-        Forms = forms;
-    }
+    private LocalHostTestContext(IHost host) => _host = host;
 
-    /// <summary>The forms container the trigger watches.</summary>
-    public BlobContainerClient Forms { get; }
+    public IServiceProvider Services => _host.Services;
+
+    /// <summary>The forms container the trigger watches (with the instance's prefix).</summary>
+    public BlobContainerClient Forms => Layout.Forms;
 
     public ISubmissionLedger Ledger => _host.Services.GetRequiredService<ISubmissionLedger>();
 
-    public ISubmissionQueries Queries => _host.Services.GetRequiredService<ISubmissionQueries>();
-
     public ICurrentSubmissionStore CurrentSubmissions => _host.Services.GetRequiredService<ICurrentSubmissionStore>();
 
-    public Pmg.Storage.StorageLayout Layout => _host.Services.GetRequiredService<Pmg.Storage.StorageLayout>();
+    public StorageLayout Layout => _host.Services.GetRequiredService<StorageLayout>();
 
-    /// <summary>Starts the host; <paramref name="configureServices"/> runs last, so it can replace any registration.</summary>
-    public static async Task<LocalHostTestContext> StartAsync(AzuriteFixture azurite, Action<IServiceCollection>? configureServices = null)
+    /// <summary>
+    /// Starts the host with <paramref name="settings"/> over the defaults (Azurite, SERNAM); <paramref name="configureServices"/>
+    /// runs last, so it can replace any registration.
+    /// </summary>
+    public static async Task<LocalHostTestContext> StartAsync(
+        AzuriteFixture azurite, Action<IServiceCollection>? configureServices = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
+        var values = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["PmgStorage"] = azurite.ConnectionString,
+            ["Pmg:Services"] = "SERNAM",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
         var host = LocalHostBuilder.Create([])
-            .ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["AzureWebJobsStorage"] = azurite.ConnectionString,
-                ["PmgStorage"] = azurite.ConnectionString,
-                ["Pmg:Services"] = "SERNAM",
-            }))
+            .ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(values))
             .ConfigureLogging(logging => logging.ClearProviders())
             .ConfigureServices(services =>
             {
@@ -63,10 +70,8 @@ internal sealed class LocalHostTestContext : IAsyncDisposable
             })
             .Build();
 
-        var forms = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient("forms");
-        await forms.CreateIfNotExistsAsync();
         await host.StartAsync();
-        return new LocalHostTestContext(host, forms);
+        return new LocalHostTestContext(host);
     }
 
     /// <summary>Uploads a form as a regional user would; returns its name and ETag (which identify the submission).</summary>
@@ -82,18 +87,20 @@ internal sealed class LocalHostTestContext : IAsyncDisposable
     {
         var id = SubmissionKeys.SubmissionId(blobName, eTag);
         var partition = SubmissionKeys.Partition("SERNAM", year);
-        using var limit = new CancellationTokenSource(WaitLimit);
-        while (true)
-        {
-            var record = await Ledger.FindAsync(partition, id, CancellationToken.None);
-            if (record is { Completed: true })
-            {
-                return record;
-            }
+        SubmissionRecord? record = null;
+        await WaitAsync(async () => (record = await Ledger.FindAsync(partition, id, CancellationToken.None)) is { Completed: true }, $"a completed record for {blobName} ({id})");
+        return record!;
+    }
 
+    /// <summary>Polls <paramref name="done"/> every 250 ms, for at most a minute.</summary>
+    public static async Task WaitAsync(Func<Task<bool>> done, string what)
+    {
+        using var limit = new CancellationTokenSource(WaitLimit);
+        while (!await done())
+        {
             if (limit.IsCancellationRequested)
             {
-                throw new TimeoutException($"No completed record for {blobName} ({id}) within {WaitLimit.TotalSeconds} s.");
+                throw new TimeoutException($"No {what} within {WaitLimit.TotalSeconds} s.");
             }
 
             await Task.Delay(250, CancellationToken.None);
@@ -105,4 +112,11 @@ internal sealed class LocalHostTestContext : IAsyncDisposable
         await _host.StopAsync();
         _host.Dispose();
     }
+}
+
+/// <summary>The tests that run a local host: one at a time, since every host shares the account's blob-trigger poison queue.</summary>
+[CollectionDefinition(Name)]
+public sealed class LocalHostCollection : ICollectionFixture<AzuriteFixture>
+{
+    public const string Name = "local host";
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Pmg.Pipeline;
-using Pmg.Storage.Tests;
+using Pmg.Testing;
 
 namespace Pmg.LocalHost.Tests;
 

@@ -3,7 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Pmg.Pipeline.Notifications;
-using Pmg.Storage.Tests;
+using Pmg.Testing;
 
 namespace Pmg.Notifications.Tests;
 

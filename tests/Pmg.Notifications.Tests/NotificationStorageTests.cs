@@ -1,8 +1,6 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Pmg.Pipeline.Notifications;
-using Pmg.Storage;
-using Pmg.Storage.Tests;
+using Pmg.Testing;
 
 namespace Pmg.Notifications.Tests;
 
@@ -12,9 +10,9 @@ public sealed class NotificationStorageTests(AzuriteFixture azurite) : IClassFix
     [Fact]
     public async Task SaveAsync_SampleImportedTwice_StoredOnceAndMatchable()
     {
-        using var provider = Services();
-        var directory = provider.GetRequiredService<IContactDirectory>();
-        using var file = File.OpenRead(Path.Combine(Samples.RepositoryRoot, "samples", "contacts", "sernam-contactos.csv"));
+        await using var world = await WorldAsync();
+        var directory = world.Services.GetRequiredService<IContactDirectory>();
+        using var file = File.OpenRead(Samples.ContactsPath("sernam-contactos.csv"));
         var imported = ContactFileReader.Read(file, "sernam-contactos.csv");
 
         await directory.SaveAsync(imported.Contacts);
@@ -30,8 +28,8 @@ public sealed class NotificationStorageTests(AzuriteFixture azurite) : IClassFix
     [Fact]
     public async Task TryReplaceAsync_StaleETag_RefusedAndFailedEntriesListed()
     {
-        using var provider = Services();
-        var ledger = provider.GetRequiredService<INotificationLedger>();
+        await using var world = await WorldAsync();
+        var ledger = world.Services.GetRequiredService<INotificationLedger>();
         var entry = new NotificationEntry
         {
             Id = "n1", Kind = NotificationKind.Digest, SourceId = "d1", Service = "SERNAM", Year = 2009, RegionCode = "CL-VS",
@@ -52,16 +50,5 @@ public sealed class NotificationStorageTests(AzuriteFixture azurite) : IClassFix
         Assert.Empty(await ledger.GetFailedAsync("SERNAM", 2010));
     }
 
-    private ServiceProvider Services()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["PmgStorage"] = azurite.ConnectionString,
-            ["Pmg:Storage:Prefix"] = "n" + Guid.NewGuid().ToString("N")[..12],
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddPmgStorage(configuration).AddPmgNotificationStores();
-        return services.BuildServiceProvider();
-    }
+    private Task<StorageWorld> WorldAsync() => StorageWorld.CreateAsync(azurite, prefixLetter: "n");
 }

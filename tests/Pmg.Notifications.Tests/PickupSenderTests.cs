@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Pmg.Pipeline.Messages;
 using Pmg.Pipeline.Notifications;
-using Pmg.Pipeline.Tests.Notifications;
+using Pmg.Testing.Fakes;
 
 namespace Pmg.Notifications.Tests;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Pmg.Pipeline.Tests.Notifications;
+using Pmg.Testing.Fakes;
 using Polly.CircuitBreaker;
 using Polly.Registry;
 using Polly.Retry;

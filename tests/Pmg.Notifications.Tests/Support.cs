@@ -1,28 +1,14 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using Pmg.Pipeline.Messages;
 using Pmg.Pipeline.Notifications;
-using Pmg.Pipeline.Tests.Notifications;
+using Pmg.Testing.Fakes;
+using Pmg.Testing;
 
 namespace Pmg.Notifications.Tests;
-
-/// <summary>An in-memory address book.</summary>
-internal sealed class InMemoryContactDirectory(IEnumerable<Contact> contacts) : IContactDirectory
-{
-    private readonly List<Contact> _contacts = contacts.ToList();
-
-    public Task<IReadOnlyList<Contact>> GetAsync(string service, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<Contact>>(_contacts.Where(c => string.Equals(c.Service, service, StringComparison.OrdinalIgnoreCase)).ToArray());
-
-    public Task SaveAsync(IReadOnlyList<Contact> contacts, CancellationToken cancellationToken = default)
-    {
-        _contacts.AddRange(contacts);
-        return Task.CompletedTask;
-    }
-}
 
 /// <summary>The address book and messages the tests share.</summary>
 internal static class Build
@@ -51,7 +37,7 @@ internal static class Build
             unknown ?? [],
             new DateTimeOffset(2010, 2, 1, 12, 0, 0, TimeSpan.Zero));
 
-    /// <summary>A container for the notifier with in-memory tables; SendGrid at <paramref name="sendGridHost"/> or, if null, the pickup folder.</summary>
+    /// <summary>The application's services with an in-memory address book and ledger; SendGrid at <paramref name="sendGridHost"/> or, if null, the pickup folder.</summary>
     public static ServiceProvider Services(string? sendGridHost, InMemoryNotificationLedger ledger, string? pickup = null, IEnumerable<Contact>? contacts = null, int maxRetries = 4)
     {
         var settings = new Dictionary<string, string?>
@@ -65,14 +51,13 @@ internal static class Build
             ["SendGrid:MaxRateLimitWait"] = "00:00:05",
             ["Notifications:PickupDirectory"] = pickup ?? Path.Combine(Path.GetTempPath(), "pmg-unused"),
         };
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddSingleton<IContactDirectory>(new InMemoryContactDirectory(contacts ?? Book()));
-        services.AddSingleton<INotificationLedger>(ledger);
-        services.AddPmgNotifications(configuration);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = true });
+        return TestServices.Build(
+            TestServices.Configuration(settings),
+            services =>
+            {
+                services.AddSingleton<IContactDirectory>(new InMemoryContactDirectory(contacts ?? Book()));
+                services.AddSingleton<INotificationLedger>(ledger);
+            },
+            validateOnBuild: false);
     }
 }

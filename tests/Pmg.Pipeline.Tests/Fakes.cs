@@ -2,6 +2,9 @@ using Pmg.Domain.Diagnostics;
 using Pmg.Domain.Model;
 using Pmg.Domain.Reading;
 using Pmg.Domain.Rules;
+using Pmg.Pipeline.Compliance;
+using Pmg.Pipeline.Ingestion;
+using Pmg.Pipeline.Messages;
 
 namespace Pmg.Pipeline.Tests;
 
@@ -60,18 +63,48 @@ internal sealed class InMemoryLedger : ISubmissionLedger
         Records[record.Id] = record with { Completed = true };
         return Task.CompletedTask;
     }
+
+    public Task<IReadOnlyList<SubmissionRecord>> ListProblemsAsync(string? service = null, int? year = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<SubmissionRecord>>(Records.Values
+            .Where(r => r.Outcome != IngestionStatus.Accepted && (service is null || r.Service == service) && (year is null || r.Year == year))
+            .OrderByDescending(r => r.UploadedAt)
+            .ToArray());
+
+    public Task<IReadOnlyList<SubmissionRecord>> ListAsync(string service, int year, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<SubmissionRecord>>(Records.Values
+            .Where(r => r.Service == service && r.Year == year)
+            .OrderByDescending(r => r.UploadedAt)
+            .ToArray());
 }
 
 /// <summary>Version rows in memory.</summary>
 internal sealed class InMemoryContentStore : ISubmissionContentStore
 {
-    public Dictionary<string, SubmissionEvaluation> Saved { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Submission> Saved { get; } = new(StringComparer.Ordinal);
 
-    public Task SaveAsync(SubmissionRecord record, SubmissionEvaluation evaluation, CancellationToken cancellationToken = default)
+    public Task SaveAsync(SubmissionRecord record, Submission submission, CancellationToken cancellationToken = default)
     {
-        Saved[record.Id] = evaluation;
+        Saved[record.Id] = submission;
         return Task.CompletedTask;
     }
+
+    public Task<Submission> LoadAsync(CurrentSubmission pointer, CancellationToken cancellationToken = default) => Task.FromResult(Saved[pointer.SubmissionId]);
+}
+
+/// <summary>Regional results in memory, by submission id.</summary>
+internal sealed class InMemoryRegionalResults : IRegionalResultStore
+{
+    public Dictionary<string, StoredRegionalResults> Saved { get; } = new(StringComparer.Ordinal);
+
+    public Task SaveAsync(CurrentSubmission version, IReadOnlyList<ProgramResult> programs, int atRiskActivities, SubmissionFiling? filing, CancellationToken cancellationToken = default)
+    {
+        var previous = Saved.GetValueOrDefault(version.SubmissionId);
+        Saved[version.SubmissionId] = new StoredRegionalResults(version.RegionCode, version.SubmissionId, programs.Select(ProgramSummaries.From).ToArray(), atRiskActivities, filing ?? previous?.Filing);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<StoredRegionalResults>> ListAsync(string service, int year, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<StoredRegionalResults>>(Saved.Values.ToArray());
 }
 
 /// <summary>Current pointers in memory with ETags; can inject a concurrent writer before the next replace.</summary>
@@ -92,6 +125,12 @@ internal sealed class InMemoryCurrentStore : ICurrentSubmissionStore
 
     public Task<CurrentSubmission?> GetAsync(string service, int year, string regionCode, CancellationToken cancellationToken = default) =>
         Task.FromResult(Current(service, year, regionCode));
+
+    public Task<IReadOnlyList<CurrentSubmission>> ListAsync(string? service = null, int? year = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<CurrentSubmission>>(_pointers.Values
+            .Where(p => (service is null || p.Service == service) && (year is null || p.Year == year))
+            .OrderBy(p => p.RegionCode, StringComparer.Ordinal)
+            .ToArray());
 
     public Task<bool> TryAddAsync(CurrentSubmission pointer, CancellationToken cancellationToken = default)
     {

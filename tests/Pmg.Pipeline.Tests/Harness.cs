@@ -1,10 +1,12 @@
 using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Pmg.Domain.Reading;
+using Pmg.Pipeline.Compliance;
+using Pmg.Pipeline.Ingestion;
 
 namespace Pmg.Pipeline.Tests;
 
@@ -25,6 +27,7 @@ internal sealed class Harness : IDisposable
             .AddSingleton<IFormReader>(Reader)
             .AddSingleton<ISubmissionLedger>(Ledger)
             .AddSingleton<ISubmissionContentStore>(Content)
+            .AddSingleton<IRegionalResultStore>(Results)
             .AddSingleton<ICurrentSubmissionStore>(Current)
             .AddSingleton<IReceiptQueue>(Receipts)
             .AddSingleton<IBlobTagger>(Tagger);
@@ -39,6 +42,8 @@ internal sealed class Harness : IDisposable
     public InMemoryLedger Ledger { get; } = new();
 
     public InMemoryContentStore Content { get; } = new();
+
+    public InMemoryRegionalResults Results { get; } = new();
 
     public InMemoryCurrentStore Current { get; } = new();
 

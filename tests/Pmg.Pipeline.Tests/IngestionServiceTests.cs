@@ -2,7 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Pmg.Domain.Diagnostics;
 using Pmg.Domain.Model;
+using Pmg.Domain.Reading;
 using Pmg.Domain.Rules;
+using Pmg.Pipeline.Ingestion;
 using Mark = Pmg.Domain.Model.Compliance;
 
 namespace Pmg.Pipeline.Tests;
@@ -85,7 +87,7 @@ public sealed class IngestionServiceTests
 
         Assert.Equal(IngestionStatus.Refused, outcome.Status);
         var reason = Assert.Single(outcome.Diagnostics, d => d.Severity == Severity.Error);
-        Assert.Equal(PipelineCodes.RegionMismatch, reason.Code);
+        Assert.Equal(FormIdentity.RegionMismatch, reason.Code);
         Assert.Equal("El formulario es de la región Valparaíso (CL-VS), pero se subió a la carpeta de Tarapacá (CL-TA).", reason.Message);
         Assert.Null(harness.Current.Current("SERNAM", 2009, "CL-TA"));
         Assert.Equal(reason.Message + " (documento)", Assert.Single(Assert.Single(harness.Receipts.Messages).Reasons));
@@ -95,14 +97,14 @@ public sealed class IngestionServiceTests
     public async Task IngestAsync_ReaderReportsRegionMismatch_RefusedWithTheReadersReasonOnce()
     {
         using var harness = new Harness();
-        var readerReason = Diagnostic.Error(PipelineCodes.RegionMismatch, "El formulario indica la región Valparaíso en III.1, REGIÓN, pero el archivo se envió para la región Tarapacá.", new SourceLocation(Section.III1, null, "REGIÓN"));
+        var readerReason = Diagnostic.Error(FormIdentity.RegionMismatch, "El formulario indica la región Valparaíso en III.1, REGIÓN, pero el archivo se envió para la región Tarapacá.", new SourceLocation(Section.III1, null, "REGIÓN"));
         var read = new SubmissionBuilder().InRegion("CL-VS").WithActivity(100m, Mark.Complied).Read("formulario.docx");
         harness.Reader.Returns("formulario.docx", read with { Diagnostics = [readerReason] });
 
         var outcome = await harness.IngestAsync(TarapacaBlob);
 
         Assert.Equal(IngestionStatus.Refused, outcome.Status);
-        Assert.Same(readerReason, Assert.Single(outcome.Diagnostics, d => d.Code == PipelineCodes.RegionMismatch));
+        Assert.Same(readerReason, Assert.Single(outcome.Diagnostics, d => d.Code == FormIdentity.RegionMismatch));
     }
 
     [Fact]
@@ -112,7 +114,7 @@ public sealed class IngestionServiceTests
         var read = new SubmissionBuilder().WithActivity(100m, Mark.Complied).Read("formulario.docx");
         harness.Reader.Returns("formulario.docx", read with
         {
-            Diagnostics = [Diagnostic.Error(PipelineCodes.ServiceMismatch, "El formulario indica el servicio «INJUV», pero el archivo se envió para el servicio «SERNAM».", SourceLocation.Document)],
+            Diagnostics = [Diagnostic.Error(FormIdentity.ServiceMismatch, "El formulario indica el servicio «INJUV», pero el archivo se envió para el servicio «SERNAM».", SourceLocation.Document)],
         });
 
         var outcome = await harness.IngestAsync(TarapacaBlob);
@@ -149,7 +151,7 @@ public sealed class IngestionServiceTests
 
         Assert.Equal(IngestionStatus.Refused, outcome.Status);
         var reason = Assert.Single(outcome.Diagnostics, d => d.Severity == Severity.Error);
-        Assert.Equal(PipelineCodes.YearMismatch, reason.Code);
+        Assert.Equal(FormIdentity.YearMismatch, reason.Code);
         Assert.Equal("El formulario es del año 2010, pero se subió a la carpeta del año 2009.", reason.Message);
     }
 
@@ -162,7 +164,7 @@ public sealed class IngestionServiceTests
 
         Assert.Equal(IngestionStatus.Refused, outcome.Status);
         var reason = Assert.Single(outcome.Diagnostics);
-        Assert.Equal(PipelineCodes.ServiceUnknown, reason.Code);
+        Assert.Equal(IngestionCodes.ServiceUnknown, reason.Code);
         Assert.Equal("El servicio «SENAME» de la ruta no está entre los servicios configurados (SERNAM, INJUV).", reason.Message);
         Assert.Empty(harness.Reader.Calls);
         Assert.Equal("SENAME|2009", harness.Ledger.Records[outcome.SubmissionId].Partition);
@@ -170,11 +172,11 @@ public sealed class IngestionServiceTests
     }
 
     [Theory]
-    [InlineData("formulario.docx", PipelineCodes.PathInvalid)]
-    [InlineData("SERNAM/2009/formulario.docx", PipelineCodes.PathInvalid)]
-    [InlineData("SERNAM/dos mil/CL-TA/formulario.docx", PipelineCodes.PathInvalid)]
-    [InlineData("SERNAM/2009/Narnia/formulario.docx", PipelineCodes.RegionUnknown)]
-    [InlineData("SERNAM/2009/CL-NB/formulario.docx", PipelineCodes.RegionNotInYear)]
+    [InlineData("formulario.docx", IngestionCodes.PathInvalid)]
+    [InlineData("SERNAM/2009/formulario.docx", IngestionCodes.PathInvalid)]
+    [InlineData("SERNAM/dos mil/CL-TA/formulario.docx", IngestionCodes.PathInvalid)]
+    [InlineData("SERNAM/2009/Narnia/formulario.docx", IngestionCodes.RegionUnknown)]
+    [InlineData("SERNAM/2009/CL-NB/formulario.docx", IngestionCodes.RegionNotInYear)]
     public async Task IngestAsync_BadPath_RefusedWithPathReason(string name, string code)
     {
         using var harness = new Harness();

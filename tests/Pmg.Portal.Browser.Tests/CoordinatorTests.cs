@@ -3,10 +3,11 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Pmg.Pipeline;
-using Pmg.Pipeline.Recalculation;
+using Pmg.Pipeline.Ingestion;
+using Pmg.Pipeline.Compliance;
 using Pmg.Portal.Security;
 using Pmg.Storage;
-using Pmg.Storage.Tests;
+using Pmg.Testing;
 using static Microsoft.Playwright.Assertions;
 
 namespace Pmg.Portal.Browser.Tests;

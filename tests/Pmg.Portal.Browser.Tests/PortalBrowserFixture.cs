@@ -7,13 +7,14 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 using Pmg.LocalHost;
-using Pmg.Notifications.Tests;
+using Pmg.Testing;
 using Pmg.Portal.Security;
 
 namespace Pmg.Portal.Browser.Tests;
 
 /// <summary>
-/// One local host (blob trigger, queues, timer and the portal in local mode) on an Azurite of its own, and one
+/// One local host (blob trigger, queues, timer and the portal in local mode) on the run's Azurite with a storage prefix of
+/// its own, and one
 /// headless Chromium, shared by every browser test: starting them once keeps the suite quick on two cores.
 /// </summary>
 public sealed class PortalBrowserFixture : IAsyncLifetime
@@ -21,7 +22,7 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
     /// <summary>Debian's Chromium (eng/chromium.sh install); Playwright's own browser download is never used.</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private readonly PrivateAzurite _azurite = new();
+    private readonly AzuriteFixture _azurite = new();
     private IHost? _host;
     private IPlaywright? _playwright;
 
@@ -48,6 +49,8 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
                 ["AzureWebJobsStorage"] = _azurite.ConnectionString,
                 ["PmgStorage"] = _azurite.ConnectionString,
                 ["Pmg:Services"] = "SERNAM",
+                // Names of its own on the run's shared Azurite: the host's triggers listen on the prefixed ones.
+                ["Pmg:Storage:Prefix"] = "browser" + Guid.NewGuid().ToString("N")[..6],
                 ["Pmg:Portal:LocalMode"] = "true",
                 [LocalHostBuilder.PortalPortSetting] = "0",
                 ["Notifications:PickupDirectory"] = Directory.CreateTempSubdirectory("pmg-browser-mail.").FullName,
@@ -95,7 +98,6 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
             _host.Dispose();
         }
 
-        await _azurite.DisposeAsync();
     }
 }
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Pmg.Portal.Security;
-using Pmg.Storage.Tests;
+using Pmg.Testing;
 using static Microsoft.Playwright.Assertions;
 
 namespace Pmg.Portal.Browser.Tests;

@@ -4,8 +4,9 @@ using System.Text.Json;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Pmg.Pipeline;
+using Pmg.Pipeline.Ingestion;
 using Pmg.Portal.Security;
-using Pmg.Storage.Tests;
+using Pmg.Testing;
 
 namespace Pmg.Portal.Tests;
 

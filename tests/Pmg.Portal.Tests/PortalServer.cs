@@ -9,13 +9,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Pmg.Forms;
 using Pmg.Pipeline;
+using Pmg.Pipeline.Ingestion;
 using Pmg.Pipeline.Access;
 using Pmg.Portal.Routing;
 using Pmg.Portal.Security;
+using Pmg.Hosting;
 using Pmg.Storage;
-using Pmg.Storage.Tests;
+using Pmg.Testing;
 
 namespace Pmg.Portal.Tests;
 
@@ -58,12 +59,7 @@ internal sealed class PortalServer : IAsyncDisposable
                 }
             })
             .ConfigureLogging(logging => logging.ClearProviders())
-            .ConfigureServices((context, services) => services
-                .AddPmgForms()
-                .AddPmgPipeline(context.Configuration)
-                .AddPmgStorage(context.Configuration)
-                .AddPmgComplianceStorage()
-                .AddPmgPortal())
+            .ConfigureServices((context, services) => services.AddPmgApplication(context.Configuration).AddPmgPortal())
             .ConfigureWebHost(web => web
                 .UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0))
                 .Configure(app => app.Run(app.ApplicationServices.GetRequiredService<PortalApplication>().HandleAsync)));

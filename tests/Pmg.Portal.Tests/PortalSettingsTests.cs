@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
-using Pmg.Storage.Tests;
+using Pmg.Testing;
 
 namespace Pmg.Portal.Tests;
 

@@ -2,9 +2,10 @@ using System.Net;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.Extensions.DependencyInjection;
 using Pmg.Pipeline;
-using Pmg.Pipeline.Recalculation;
+using Pmg.Pipeline.Ingestion;
+using Pmg.Pipeline.Compliance;
 using Pmg.Portal.Security;
-using Pmg.Storage.Tests;
+using Pmg.Testing;
 
 namespace Pmg.Portal.Tests;
 

@@ -1,5 +1,8 @@
 using System.Globalization;
-using Pmg.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
+using Pmg.Pipeline.Ingestion;
+using Pmg.Pipeline.Status;
+using Pmg.Testing;
 using Xunit.Abstractions;
 
 namespace Pmg.Storage.Tests;
@@ -20,8 +23,7 @@ public sealed class IngestionStorageTests(AzuriteFixture azurite, ITestOutputHel
 
         Assert.Equal(IngestionStatus.Accepted, outcome.Status);
         Assert.True(outcome.IsCurrent);
-        var status = await context.Queries.GetStatusAsync("SERNAM", 2009);
-        var current = Assert.Single(status.Current);
+        var current = Assert.Single(await context.CurrentAsync("SERNAM", 2009));
         Assert.Equal((outcome.SubmissionId, "CL-TA", "directora.tarapaca@sernam.cl"), (current.Id, current.RegionCode, current.Uploader));
         var iii1 = current.Programs.Single(p => p.Section == "III.1");
         Assert.Equal(("INVALIDO", 7.35m, 19, 25), (iii1.Status, iii1.WeightTotal, iii1.Objectives, iii1.Activities));
@@ -33,7 +35,7 @@ public sealed class IngestionStorageTests(AzuriteFixture azurite, ITestOutputHel
         var iii1Row = Assert.Single(results, r => r.GetString("Section") == "III.1");
         Assert.Equal(("CL-TA|III.1|" + outcome.SubmissionId, "INVALIDO", "7.35"), (iii1Row.RowKey, iii1Row.GetString("Status"), iii1Row.GetString("WeightTotal")));
         Assert.Null(iii1Row.GetString("Performance"));
-        var content = await context.Queries.GetContentAsync(outcome.SubmissionId);
+        var content = await context.ContentAsync(outcome.SubmissionId);
         Assert.Equal(25 + 9 + 3, content.Activities.Count);
         Assert.Equal(25, content.Activities.Count(a => a.Section == "III.1"));
         var first = content.Activities[0];
@@ -94,7 +96,7 @@ public sealed class IngestionStorageTests(AzuriteFixture azurite, ITestOutputHel
         Assert.Equal(IngestionStatus.Accepted, first.Status);
         Assert.Equal(IngestionStatus.Duplicate, second.Status);
         Assert.Equal(first.SubmissionId, second.SubmissionId);
-        Assert.Single(await context.Queries.GetHistoryAsync("SERNAM", 2009));
+        Assert.Single(await context.HistoryAsync("SERNAM", 2009));
         Assert.Single(await context.ReceiptsAsync());
     }
 
@@ -109,15 +111,15 @@ public sealed class IngestionStorageTests(AzuriteFixture azurite, ITestOutputHel
         var second = await context.DeliverAsync(corrected, uploadedAt: Monday.AddDays(20));
 
         Assert.True(second.IsCurrent);
-        var current = Assert.Single((await context.Queries.GetStatusAsync("SERNAM", 2009)).Current);
+        var current = Assert.Single(await context.CurrentAsync("SERNAM", 2009));
         Assert.Equal(second.SubmissionId, current.Id);
         var iii1 = current.Programs.Single(p => p.Section == "III.1");
         Assert.Equal(("CUMPLE", 96.00m), (iii1.Status, iii1.DisplayPerformance!.Value));
         Assert.Equal(("CUMPLE", 100.00m), current.Programs.Where(p => p.Section == "III.2").Select(p => (p.Status, p.DisplayPerformance!.Value)).Single());
 
-        var history = await context.Queries.GetHistoryAsync("SERNAM", 2009);
+        var history = await context.HistoryAsync("SERNAM", 2009);
         Assert.Equal([second.SubmissionId, first.SubmissionId], history.Select(h => h.Id));
-        Assert.Equal(37, (await context.Queries.GetContentAsync(first.SubmissionId)).Activities.Count);
+        Assert.Equal(37, (await context.ContentAsync(first.SubmissionId)).Activities.Count);
         var results = await StorageTestContext.RowsAsync(context.Layout.RegionalResults, "SERNAM|2009");
         Assert.Contains(results, r => r.RowKey == "CL-TA|III.1|" + first.SubmissionId && r.GetString("Status") == "INVALIDO");
         Assert.Contains(results, r => r.RowKey == "CL-TA|III.1|" + second.SubmissionId && r.GetString("DisplayPerformance") == "96.00");
@@ -135,7 +137,7 @@ public sealed class IngestionStorageTests(AzuriteFixture azurite, ITestOutputHel
 
         Assert.Equal(IngestionStatus.Accepted, older.Status);
         Assert.False(older.IsCurrent);
-        Assert.Equal(newer.SubmissionId, Assert.Single((await context.Queries.GetStatusAsync("SERNAM", 2009)).Current).Id);
+        Assert.Equal(newer.SubmissionId, Assert.Single(await context.CurrentAsync("SERNAM", 2009)).Id);
     }
 
     [Fact]
@@ -150,7 +152,7 @@ public sealed class IngestionStorageTests(AzuriteFixture azurite, ITestOutputHel
             context.DeliverAsync(corrected, uploadedAt: Monday.AddMinutes(5)));
 
         Assert.All(outcomes, o => Assert.Equal(IngestionStatus.Accepted, o.Status));
-        Assert.Equal(outcomes[1].SubmissionId, Assert.Single((await context.Queries.GetStatusAsync("SERNAM", 2009)).Current).Id);
+        Assert.Equal(outcomes[1].SubmissionId, Assert.Single(await context.CurrentAsync("SERNAM", 2009)).Id);
     }
 
     [Fact]
@@ -163,17 +165,22 @@ public sealed class IngestionStorageTests(AzuriteFixture azurite, ITestOutputHel
             Assert.Equal(IngestionStatus.Accepted, (await context.DeliverAsync(await context.UploadAsync($"SERNAM/2009/{code}/{file}", Samples.Form(file)))).Status);
         }
 
-        var status = await context.Queries.GetStatusAsync("sernam", 2009);
+        // Status screens ask in any casing; the stores keep the service as configured.
+        var status = await context.Services.GetRequiredService<IStatusService>().GetAsync("sernam", 2009);
+        var current = await context.CurrentAsync("SERNAM", 2009);
 
-        Assert.Equal(3, (await context.Queries.GetStatusAsync(year: 2009)).Current.Count);
-        Assert.Empty((await context.Queries.GetStatusAsync("SERNAM", 2010)).Current);
+        Assert.Equal(3, (await context.CurrentAsync(year: 2009)).Count);
+        Assert.Empty(await context.CurrentAsync("SERNAM", 2010));
         Assert.Equal(
             [("CL-BI", "NO CUMPLE", 72.00m), ("CL-TA", "CUMPLE", 96.00m), ("CL-VS", "NO CUMPLE", 88.00m)],
-            status.Current.Select(c => (c.RegionCode!, c.Programs.Single(p => p.Section == "III.1").Status, c.Programs.Single(p => p.Section == "III.1").DisplayPerformance!.Value)));
+            Assert.Single(status.ServiceYears).Regions.Select(r => (r.Region.Code, r.Programs.Single(p => p.Section == "III.1").Status, r.Programs.Single(p => p.Section == "III.1").Performance!.Value)));
+        Assert.Equal(
+            [("CL-BI", "NO CUMPLE", 72.00m), ("CL-TA", "CUMPLE", 96.00m), ("CL-VS", "NO CUMPLE", 88.00m)],
+            current.Select(c => (c.RegionCode!, c.Programs.Single(p => p.Section == "III.1").Status, c.Programs.Single(p => p.Section == "III.1").DisplayPerformance!.Value)));
         Assert.Empty(status.Problems);
         var national = Domain.Rules.NationalRules.Evaluate(
             Domain.Model.Section.III1,
-            status.RegionalStatuses("SERNAM", 2009),
+            StorageTestContext.RegionalStatuses(current),
             [.. new[] { "CL-TA", "CL-VS", "CL-BI" }.Select(c => Domain.Regions.RegionCatalog.FindByCode(c)!)],
             closingDatePassed: true);
         Assert.Equal((Domain.Rules.ProgramStatus.NoCumple, 3, 1), (national.Status, national.Regions, national.Complying));

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Pmg.Domain.Diagnostics;
 using Pmg.Domain.Model;
-using Pmg.Pipeline;
+using Pmg.Pipeline.Ingestion;
+using Pmg.Testing;
 
 namespace Pmg.Storage.Tests;
 
@@ -42,7 +43,7 @@ public sealed class LedgerStorageTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal((Monday, false), (existing.UploadedAt, existing.Completed));
         await ledger.MarkCompletedAsync(existing);
         Assert.True((await ledger.FindAsync("SERNAM|2009", "b2"))!.Completed);
-        Assert.Single(await context.Queries.GetHistoryAsync("SERNAM", 2009));
+        Assert.Single(await context.HistoryAsync("SERNAM", 2009));
     }
 
     private static SubmissionRecord Record(string id) => new()

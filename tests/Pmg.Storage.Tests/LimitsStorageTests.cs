@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Pmg.Domain.Model;
 using Pmg.Domain.Rules;
-using Pmg.Pipeline;
+using Pmg.Pipeline.Ingestion;
+using Pmg.Pipeline.Messages;
+using Pmg.Testing;
+using Mark = Pmg.Domain.Model.Compliance;
 
 namespace Pmg.Storage.Tests;
 
@@ -18,7 +21,7 @@ public sealed class LimitsStorageTests(AzuriteFixture azurite) : IClassFixture<A
             Text = i + " " + new string('á', 40_000),
             Unit = "Unidad " + i,
             Weight = 100m / 150m,
-            Compliance = Compliance.Complied,
+            Compliance = Mark.Complied,
             Location = new SourceLocation(Section.III1, i),
         }).ToArray();
         var submission = new Submission
@@ -42,8 +45,8 @@ public sealed class LimitsStorageTests(AzuriteFixture azurite) : IClassFixture<A
             Outcome = IngestionStatus.Accepted,
         };
 
-        await store.SaveAsync(record, FormRules.Evaluate(submission));
-        var content = await context.Queries.GetContentAsync("big1");
+        await store.SaveAsync(record, submission);
+        var content = await context.ContentAsync("big1", record.BlobName);
 
         Assert.Equal(150, content.Activities.Count);
         Assert.Equal(30_000, content.Activities[0].Text.Length);

@@ -1,5 +1,7 @@
 using System.Text;
-using Pmg.Pipeline;
+using Pmg.Domain.Reading;
+using Pmg.Pipeline.Ingestion;
+using Pmg.Testing;
 
 namespace Pmg.Storage.Tests;
 
@@ -8,11 +10,11 @@ public sealed class RefusalStorageTests(AzuriteFixture azurite) : IClassFixture<
     public static TheoryData<string, string, string> Refusals => new()
     {
         // blob name, sample file (or "text:" + content), expected code
-        { "SERNAM/2009/CL-TA/cierre-2009-CL-VS.docx", "cierre-2009-CL-VS.docx", PipelineCodes.RegionMismatch },
-        { "SERNAM/2010/CL-TA/cierre-2009-CL-TA.docx", "cierre-2009-CL-TA.docx", PipelineCodes.YearMismatch },
-        { "SENAME/2009/CL-TA/cierre-2009-CL-TA.docx", "cierre-2009-CL-TA.docx", PipelineCodes.ServiceUnknown },
-        { "SERNAM/cierre-2009-CL-TA.docx", "cierre-2009-CL-TA.docx", PipelineCodes.PathInvalid },
-        { "SERNAM/2009/Narnia/cierre-2009-CL-TA.docx", "cierre-2009-CL-TA.docx", PipelineCodes.RegionUnknown },
+        { "SERNAM/2009/CL-TA/cierre-2009-CL-VS.docx", "cierre-2009-CL-VS.docx", FormIdentity.RegionMismatch },
+        { "SERNAM/2010/CL-TA/cierre-2009-CL-TA.docx", "cierre-2009-CL-TA.docx", FormIdentity.YearMismatch },
+        { "SENAME/2009/CL-TA/cierre-2009-CL-TA.docx", "cierre-2009-CL-TA.docx", IngestionCodes.ServiceUnknown },
+        { "SERNAM/cierre-2009-CL-TA.docx", "cierre-2009-CL-TA.docx", IngestionCodes.PathInvalid },
+        { "SERNAM/2009/Narnia/cierre-2009-CL-TA.docx", "cierre-2009-CL-TA.docx", IngestionCodes.RegionUnknown },
         { "SERNAM/2009/CL-TA/notas.docx", "text:esto no es un documento de Word", "NOT_OOXML" },
         { "SERNAM/2009/CL-TA/vacio.docx", "text:", "FILE_EMPTY" },
     };
@@ -30,7 +32,7 @@ public sealed class RefusalStorageTests(AzuriteFixture azurite) : IClassFixture<
 
         Assert.Equal(IngestionStatus.Refused, outcome.Status);
         Assert.Contains(outcome.Diagnostics, d => d.Code == code);
-        var problem = Assert.Single((await context.Queries.GetStatusAsync()).Problems);
+        var problem = Assert.Single(await context.Ledger.ListProblemsAsync());
         Assert.Equal((outcome.SubmissionId, IngestionStatus.Refused, name), (problem.Id, problem.Outcome, problem.BlobName));
         var reason = problem.Diagnostics.First(d => d.Code == code);
         Assert.Contains(outcome.Diagnostics.First(d => d.Code == code).Message, problem.Reasons.First(r => r.StartsWith(reason.Message, StringComparison.Ordinal)), StringComparison.Ordinal);
@@ -56,10 +58,9 @@ public sealed class RefusalStorageTests(AzuriteFixture azurite) : IClassFixture<
         var outcome = await context.DeliverAsync(uploaded);
 
         Assert.Equal(IngestionStatus.Refused, outcome.Status);
-        var status = await context.Queries.GetStatusAsync("SERNAM", 2009);
-        Assert.Empty(status.Current);
-        var problem = Assert.Single(status.Problems);
-        var mismatch = Assert.Single(problem.Diagnostics, d => d.Code == PipelineCodes.RegionMismatch);
+        Assert.Empty(await context.CurrentAsync("SERNAM", 2009));
+        var problem = Assert.Single(await context.Ledger.ListProblemsAsync("SERNAM", 2009));
+        var mismatch = Assert.Single(problem.Diagnostics, d => d.Code == FormIdentity.RegionMismatch);
         Assert.Contains("Valparaíso", mismatch.Message, StringComparison.Ordinal);
         Assert.Contains("Tarapacá", mismatch.Message, StringComparison.Ordinal);
         Assert.Contains(problem.Reasons, r => r.StartsWith(mismatch.Message, StringComparison.Ordinal));
@@ -93,7 +94,7 @@ public sealed class RefusalStorageTests(AzuriteFixture azurite) : IClassFixture<
         var outcome = await context.Ingestion.RecordFailureAsync(uploaded.Name, uploaded.ETag, "Timeout después de 5 intentos");
 
         Assert.Equal(IngestionStatus.Failed, outcome.Status);
-        var problem = Assert.Single((await context.Queries.GetStatusAsync("SERNAM", 2009)).Problems);
+        var problem = Assert.Single(await context.Ledger.ListProblemsAsync("SERNAM", 2009));
         Assert.Equal((IngestionStatus.Failed, "CL-VS"), (problem.Outcome, problem.RegionCode));
         Assert.Equal(
             "No se pudo procesar el archivo después de varios intentos; el equipo técnico fue notificado. Detalle: Timeout después de 5 intentos",

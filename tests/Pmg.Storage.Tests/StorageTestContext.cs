@@ -1,56 +1,39 @@
 using System.Security.Cryptography;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Pmg.Forms;
-using Pmg.Pipeline;
+using Pmg.Domain.Model;
+using Pmg.Domain.Rules;
+using Pmg.Pipeline.Ingestion;
+using Pmg.Pipeline.Messages;
+using Pmg.Storage.Ingestion;
+using Pmg.Testing;
 
 namespace Pmg.Storage.Tests;
 
 /// <summary>
-/// One test's world: the pipeline wired as a host wires it (AddPmgForms, AddPmgPipeline, AddPmgStorage) over its own
-/// tables, containers and queues (a unique prefix), so tests run in parallel and never see each other's data.
+/// One test's world: the application wired as a host wires it (<see cref="StorageWorld"/>) over its own tables,
+/// containers and queues (a unique prefix), so tests run in parallel and never see each other's data; and the reads a
+/// test asserts on, through the real adapters.
 /// </summary>
 internal sealed class StorageTestContext : IAsyncDisposable
 {
-    private readonly ServiceProvider _provider;
+    private readonly StorageWorld _world;
 
-    private StorageTestContext(ServiceProvider provider) => _provider = provider;
+    private StorageTestContext(StorageWorld world) => _world = world;
 
-    public IServiceProvider Services => _provider;
+    public IServiceProvider Services => _world.Services;
 
-    public IIngestionService Ingestion => _provider.GetRequiredService<IIngestionService>();
+    public IIngestionService Ingestion => Services.GetRequiredService<IIngestionService>();
 
-    public ISubmissionQueries Queries => _provider.GetRequiredService<ISubmissionQueries>();
+    public ISubmissionLedger Ledger => Services.GetRequiredService<ISubmissionLedger>();
 
-    public StorageLayout Layout => _provider.GetRequiredService<StorageLayout>();
+    public StorageLayout Layout => _world.Layout;
 
-    public StorageRequestCounter Counter => _provider.GetRequiredService<StorageRequestCounter>();
+    public StorageRequestCounter Counter => Services.GetRequiredService<StorageRequestCounter>();
 
-    public static async Task<StorageTestContext> CreateAsync(AzuriteFixture azurite, string services = "SERNAM")
-    {
-        var prefix = "t" + Guid.NewGuid().ToString("N")[..12];
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["PmgStorage"] = azurite.ConnectionString,
-                ["Pmg:Services"] = services,
-                ["Pmg:Storage:Prefix"] = prefix,
-            })
-            .Build();
-        var services_ = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
-            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services_.AddPmgForms().AddPmgPipeline(configuration).AddPmgStorage(configuration);
-        var provider = services_.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        var context = new StorageTestContext(provider);
-        await provider.GetRequiredService<IStorageProvisioner>().EnsureCreatedAsync();
-        return context;
-    }
+    public static async Task<StorageTestContext> CreateAsync(AzuriteFixture azurite, string services = "SERNAM") =>
+        new(await StorageWorld.CreateAsync(azurite, new Dictionary<string, string?> { ["Pmg:Services"] = services }));
 
     /// <summary>Uploads a form blob as a regional user would; returns what the trigger would see.</summary>
     public async Task<UploadedBlob> UploadAsync(string name, byte[] content, string? uploader = null)
@@ -71,6 +54,36 @@ internal sealed class StorageTestContext : IAsyncDisposable
             UploadedAt = uploadedAt ?? uploaded.LastModified,
         };
         return await Ingestion.IngestAsync(incoming);
+    }
+
+    /// <summary>Each region's current submission as the ledger recorded it, by region code (null filters mean all).</summary>
+    public async Task<List<SubmissionRecord>> CurrentAsync(string? service = null, int? year = null)
+    {
+        var records = new List<SubmissionRecord>();
+        foreach (var pointer in await Services.GetRequiredService<ICurrentSubmissionStore>().ListAsync(service, year))
+        {
+            records.Add((await Ledger.FindAsync(SubmissionKeys.Partition(pointer.Service, pointer.Year), pointer.SubmissionId))!);
+        }
+
+        return records.OrderBy(r => r.RegionCode, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Every upload of a service-year in the ledger, newest first (its ledger rows, not the id markers).</summary>
+    public async Task<List<SubmissionRecord>> HistoryAsync(string service, int year) =>
+        (await StorageWorld.RowsAsync(Layout.Submissions, SubmissionKeys.Partition(service, year)))
+            .Where(row => !row.RowKey.StartsWith(SubmissionEntities.MarkerPrefix, StringComparison.Ordinal))
+            .Select(SubmissionEntities.FromEntity)
+            .ToList();
+
+    /// <summary>A stored version's rows, read back through the one mapper the recalculation uses.</summary>
+    public async Task<StoredContent> ContentAsync(string submissionId, string blobName = "SERNAM/2009/CL-TA/f.docx")
+    {
+        var submission = await Services.GetRequiredService<ISubmissionContentStore>()
+            .LoadAsync(new CurrentSubmission("SERNAM", 2009, "CL-TA", submissionId, blobName, "v", DateTimeOffset.UnixEpoch));
+        var activities = submission.Programs
+            .SelectMany(p => p.Objectives.SelectMany((o, i) => o.Activities.Select(a => new StoredActivity(p.Section.Code(), i + 1, a.Text, a.Unit, a.Weight))))
+            .ToList();
+        return new StoredContent(activities, submission.ProgressRows);
     }
 
     public async Task<(string ETag, string Sha256, IDictionary<string, string> Metadata)> SnapshotAsync(string name)
@@ -99,26 +112,23 @@ internal sealed class StorageTestContext : IAsyncDisposable
         }
     }
 
-    public static async Task<List<TableEntity>> RowsAsync(TableClient table, string partition) =>
-        await table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}")).ToListAsync();
+    /// <summary>The statuses of the current submissions' programmes: the input of the national result.</summary>
+    public static List<RegionalStatus> RegionalStatuses(IEnumerable<SubmissionRecord> current) =>
+        current.SelectMany(r => r.Programs.Select(p => new RegionalStatus(
+            Domain.Regions.RegionCatalog.FindByCode(r.RegionCode!)!,
+            SectionExtensions.TryParseCode(p.Section, out var section) ? section : Section.III1,
+            ProgramStatusExtensions.ParseLabel(p.Status)))).ToList();
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var table in Layout.AllTables)
-        {
-            await table.DeleteAsync();
-        }
+    public static Task<List<TableEntity>> RowsAsync(TableClient table, string partition) => StorageWorld.RowsAsync(table, partition);
 
-        await Layout.Forms.DeleteIfExistsAsync();
-        await Layout.Reports.DeleteIfExistsAsync();
-        foreach (var queue in Layout.AllQueues)
-        {
-            await queue.DeleteIfExistsAsync();
-        }
-
-        await _provider.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _world.DisposeAsync();
 }
 
 /// <summary>An uploaded blob as the trigger sees it.</summary>
 internal sealed record UploadedBlob(string Name, string ETag, DateTimeOffset LastModified);
+
+/// <summary>A stored version's activities and III.4 rows, in form order.</summary>
+internal sealed record StoredContent(List<StoredActivity> Activities, IReadOnlyList<ProgressRow> ProgressRows);
+
+/// <summary>An activity as read back: its programme, 1-based objective number, text, unit and weight.</summary>
+internal sealed record StoredActivity(string Section, int ObjectiveNumber, string Text, string Unit, decimal? Weight);

@@ -9,13 +9,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Pmg.Forms;
 using Pmg.Pipeline;
+using Pmg.Pipeline.Ingestion;
 using Pmg.Pipeline.Access;
 using Pmg.Portal;
 using Pmg.Portal.Routing;
 using Pmg.Portal.Security;
-using Pmg.Storage;
+using Pmg.Hosting;
 
 namespace Pmg.Benchmarks.Portal;
 
@@ -56,12 +56,7 @@ internal sealed class PortalHarness : IAsyncDisposable
                 ["Pmg:Storage:Prefix"] = "bench" + Guid.NewGuid().ToString("N")[..8],
             }))
             .ConfigureLogging(logging => logging.ClearProviders())
-            .ConfigureServices((context, services) => services
-                .AddPmgForms()
-                .AddPmgPipeline(context.Configuration)
-                .AddPmgStorage(context.Configuration)
-                .AddPmgComplianceStorage()
-                .AddPmgPortal())
+            .ConfigureServices((context, services) => services.AddPmgApplication(context.Configuration).AddPmgPortal())
             .ConfigureWebHost(web => web
                 .UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0))
                 .Configure(app => app.Run(app.ApplicationServices.GetRequiredService<PortalApplication>().HandleAsync)))

@@ -5,7 +5,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Pmg.Cli.Output;
 using Pmg.Domain.Regions;
+using Microsoft.Extensions.Options;
 using Pmg.Pipeline.Access;
+using Pmg.Pipeline.Json;
 using Pmg.Storage;
 using Spectre.Console;
 
@@ -115,6 +117,7 @@ internal static class AccessCommand
                     await JsonOutput.WriteAsync(
                         environment.Out,
                         grants.Select(g => new AccessGrantJson(g.PrincipalId, g.Kind == PrincipalKind.Group ? "group" : "user", g.RegionCode, g.Label, g.GrantedBy, g.GrantedAt)).ToList(),
+                        PmgJson.Contracts.ListAccessGrantJson,
                         cancellationToken).ConfigureAwait(false);
                     return PmgCommandLine.Success;
                 }
@@ -194,7 +197,7 @@ internal static class AccessCommand
             try
             {
                 var layout = services.GetRequiredService<StorageLayout>();
-                if (layout.Options.CreateIfMissing)
+                if (services.GetRequiredService<IOptions<PmgStorageOptions>>().Value.CreateIfMissing)
                 {
                     await layout.PortalAccess.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
                 }
@@ -209,6 +212,3 @@ internal static class AccessCommand
         }
     }
 }
-
-/// <summary>One grant in `pmg access list --json`.</summary>
-internal sealed record AccessGrantJson(string PrincipalId, string Kind, string Region, string Label, string GrantedBy, DateTimeOffset GrantedAt);

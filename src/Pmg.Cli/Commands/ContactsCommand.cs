@@ -2,8 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Pmg.Notifications;
 using Pmg.Pipeline.Notifications;
+using Pmg.Storage;
 using Spectre.Console;
 
 namespace Pmg.Cli.Commands;
@@ -60,6 +62,12 @@ internal static class ContactsCommand
             {
                 try
                 {
+                    // The CLI runs no hosted services: the tables are created here, on the one provisioning path.
+                    if (services.GetRequiredService<IOptions<PmgStorageOptions>>().Value.CreateIfMissing)
+                    {
+                        await services.GetRequiredService<IStorageProvisioner>().EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+                    }
+
                     await services.GetRequiredService<IContactDirectory>().SaveAsync(result.Contacts, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception exception) when (StorageConnection.IsExpected(exception))

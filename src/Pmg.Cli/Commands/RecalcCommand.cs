@@ -2,10 +2,11 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Pmg.Domain.Model;
 using Pmg.Domain.Rules;
 using Pmg.Pipeline.Messages;
-using Pmg.Pipeline.Recalculation;
+using Pmg.Pipeline.Compliance;
 using Pmg.Storage;
 using Spectre.Console;
 
@@ -62,7 +63,7 @@ internal static class RecalcCommand
             RecalculationSummary summary;
             try
             {
-                if (services.GetRequiredService<StorageLayout>().Options.CreateIfMissing)
+                if (services.GetRequiredService<IOptions<PmgStorageOptions>>().Value.CreateIfMissing)
                 {
                     await services.GetRequiredService<IStorageProvisioner>().EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
                 }
@@ -124,7 +125,7 @@ internal static class RecalcCommand
             console.MarkupLineInterpolated(Spanish, $"  Nacional {national.Section.Code()} {national.Section.ShortName()}: [{color}]{national.Status.Label()}[/] ({national.Complying} de {national.Regions} regiones cumplen{missing})");
         }
 
-        var activities = result.AtRisk.Select(a => (a.RegionCode, a.Section, a.ObjectiveNumber, a.Activity)).Distinct().Count();
+        var activities = AtRiskDetector.CountActivities(result.AtRisk);
         console.MarkupLineInterpolated(Spanish, $"  Actividades en riesgo: {activities} ({result.AtRisk.Count} motivo(s)).");
         foreach (var reason in result.AtRisk.GroupBy(a => a.Reason).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
         {

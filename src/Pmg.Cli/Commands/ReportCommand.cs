@@ -3,6 +3,7 @@ using Pmg.Cli.Output;
 using Pmg.Domain.Reading;
 using Pmg.Domain.Reports;
 using Pmg.Forms.Reports;
+using Pmg.Pipeline.Json;
 using Spectre.Console;
 
 namespace Pmg.Cli.Commands;
@@ -56,7 +57,7 @@ internal static class ReportCommand
 
         if (json)
         {
-            await JsonOutput.WriteAsync(environment.Out, JsonOutput.Report(report), cancellationToken).ConfigureAwait(false);
+            await JsonOutput.WriteAsync(environment.Out, JsonOutput.Report(report), PmgJson.Contracts.ReportJson, cancellationToken).ConfigureAwait(false);
         }
         else
         {

@@ -145,7 +145,7 @@ internal static class UploadCommand
             {
                 // Resolving the clients parses the connection string: a malformed one is reported, not thrown.
                 layout = services.GetRequiredService<StorageLayout>();
-                if (layout.Options.CreateIfMissing)
+                if (services.GetRequiredService<IOptions<PmgStorageOptions>>().Value.CreateIfMissing)
                 {
                     await layout.Forms.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
                 }

@@ -3,6 +3,7 @@ using Pmg.Cli.Output;
 using Pmg.Domain.Reading;
 using Pmg.Domain.Regions;
 using Pmg.Domain.Reports;
+using Pmg.Pipeline.Json;
 
 namespace Pmg.Cli.Commands;
 
@@ -57,7 +58,7 @@ internal static class ValidateCommand
 
         if (json)
         {
-            await JsonOutput.WriteAsync(environment.Out, results.Select(JsonOutput.Validate).ToList(), cancellationToken).ConfigureAwait(false);
+            await JsonOutput.WriteAsync(environment.Out, results.Select(JsonOutput.Validate).ToList(), PmgJson.Contracts.ListValidateFileJson, cancellationToken).ConfigureAwait(false);
         }
         else
         {

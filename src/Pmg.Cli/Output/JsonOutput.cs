@@ -1,37 +1,30 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Pmg.Domain.Diagnostics;
 using Pmg.Domain.Model;
 using Pmg.Domain.Reports;
 using Pmg.Domain.Rules;
+using Pmg.Pipeline.Json;
 using Pmg.Pipeline.Validation;
 
 namespace Pmg.Cli.Output;
 
-/// <summary>The public JSON contract of `pmg validate --json` and `pmg report --json`.</summary>
+/// <summary>
+/// Writes the public JSON contracts (`pmg validate|report|status --json`) through <see cref="PmgJson.Contracts"/>: the
+/// contract types live in Pmg.Pipeline (Json/, Status/) with the one serializer context; here they are filled in.
+/// </summary>
 internal static class JsonOutput
 {
-    /// <summary>camelCase, indented, nulls written, Spanish left readable (no \u escapes for accents).</summary>
-    public static JsonSerializerOptions Options { get; } = new()
+    public static async Task WriteAsync<T>(TextWriter writer, T value, JsonTypeInfo<T> type, CancellationToken cancellationToken = default)
     {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
-    public static async Task WriteAsync<T>(TextWriter writer, T value, CancellationToken cancellationToken = default)
-    {
-        await writer.WriteLineAsync(JsonSerializer.Serialize(value, Options).AsMemory(), cancellationToken).ConfigureAwait(false);
+        await writer.WriteLineAsync(JsonSerializer.Serialize(value, type).AsMemory(), cancellationToken).ConfigureAwait(false);
         await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>"docx", "xlsx", or null when the format is unknown.</summary>
     public static string? FormatName(FormFormat format) => FormValidation.FormatName(format);
 
-    /// <summary>Performance rounded half-up and always with two decimals (96 → 96.00).</summary>
-    public static decimal? TwoDecimals(decimal? value) => FormValidation.TwoDecimals(value);
-
-    /// <summary>The contract of one evaluated file (shared with the portal's API).</summary>
+    /// <summary>One file of `pmg validate --json`: the mapping the portal's API shares (<see cref="FormValidation"/>).</summary>
     public static ValidateFileJson Validate(EvaluatedFile file) => FormValidation.Describe(file);
 
     public static ReportJson Report(ConsolidatedReport report) => new(
@@ -39,7 +32,7 @@ internal static class JsonOutput
             .Select(e => new RegionEntryJson(
                 e.Region?.Code,
                 e.File,
-                e.Programs.Select(p => new RegionProgramJson(p.Section.Code(), TwoDecimals(p.Performance), p.Status.Label())).ToList()))
+                e.Programs.Select(p => new RegionProgramJson(p.Section.Code(), ContractNumbers.TwoDecimals(p.Performance), p.Status.Label())).ToList()))
             .ToList(),
         report.National.Select(n => new NationalJson(n.Section.Code(), n.Status.Label(), n.Regions, n.Complying)).ToList(),
         report.Observations
@@ -51,18 +44,3 @@ internal static class JsonOutput
             }, o.Code, o.Message, o.Location))
             .ToList());
 }
-
-/// <summary>`pmg report --json`.</summary>
-internal sealed record ReportJson(IReadOnlyList<RegionEntryJson> Regions, IReadOnlyList<NationalJson> National, IReadOnlyList<ObservationJson> Observations);
-
-/// <summary>A file's region and its programme results.</summary>
-internal sealed record RegionEntryJson(string? Region, string File, IReadOnlyList<RegionProgramJson> Programs);
-
-/// <summary>A programme's performance and status in a region.</summary>
-internal sealed record RegionProgramJson(string Section, decimal? Performance, string Status);
-
-/// <summary>A programme's national result.</summary>
-internal sealed record NationalJson(string Section, string Status, int Regions, int Complying);
-
-/// <summary>A report observation (duplicates, unknown regions, every file's diagnostics).</summary>
-internal sealed record ObservationJson(string File, string? Region, string Severity, string Code, string Message, string? Location);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Pmg.Cli.Commands;
+using Pmg.Pipeline.Status;
 using Pmg.Domain.Rules;
 using Pmg.Domain.Text;
 using Spectre.Console;
@@ -15,7 +15,7 @@ internal static class StatusOutput
     public static string When(DateTimeOffset moment, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(moment, zone).ToString("dd-MM-yyyy HH:mm", Chile);
 
-    public static void Write(IAnsiConsole console, StatusJson status, TimeZoneInfo zone)
+    public static void Write(IAnsiConsole console, StatusReport status, TimeZoneInfo zone)
     {
         if (status.ServiceYears.Count == 0 && status.Problems.Count == 0)
         {
@@ -66,7 +66,7 @@ internal static class StatusOutput
         }
     }
 
-    private static void WriteServiceYear(IAnsiConsole console, ServiceYearJson serviceYear, TimeZoneInfo zone)
+    private static void WriteServiceYear(IAnsiConsole console, ServiceYearStatus serviceYear, TimeZoneInfo zone)
     {
         console.Write(new Rule(Markup.Escape($"{serviceYear.Service} {serviceYear.Year.ToString(CultureInfo.InvariantCulture)}")).LeftJustified());
         var sections = serviceYear.Regions.SelectMany(r => r.Programs).Select(p => p.Section).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -105,7 +105,7 @@ internal static class StatusOutput
             return;
         }
 
-        var source = national.Source == "recalculation"
+        var source = national.Source == NationalSources.Recalculation
             ? "según el recálculo del " + When(national.CalculatedAt ?? default, zone) + (national.UpToDate ? "" : " (hay subidas posteriores: se actualizará en el próximo recálculo)")
             : "calculado ahora con los estados regionales vigentes (aún no hay recálculo registrado)";
         console.MarkupLineInterpolated($"[bold]Resultado nacional[/] — {source}");
@@ -123,7 +123,7 @@ internal static class StatusOutput
         console.Write(nationalTable);
     }
 
-    private static string Observations(RegionStatusJson region)
+    private static string Observations(RegionStatus region)
     {
         var parts = new List<string>();
         if (region.Errors > 0)

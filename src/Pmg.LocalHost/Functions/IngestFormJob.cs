@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using Microsoft.Azure.WebJobs;
 using Pmg.Hosting;
+using Pmg.Storage;
 
 namespace Pmg.LocalHost.Functions;
 
@@ -8,9 +9,9 @@ namespace Pmg.LocalHost.Functions;
 public sealed class IngestFormJob(FormTriggerHandler handler)
 {
     /// <summary>Hands the blob to the pipeline; a storage failure throws so the SDK retries it and, at the threshold, poisons it.</summary>
-    [FunctionName("IngestForm")]
+    [FunctionName(FunctionNames.IngestForm)]
     public Task RunAsync(
-        [BlobTrigger("forms/{name}", Connection = "PmgStorage")] BlobClient blob,
+        [BlobTrigger(StorageNames.Triggers.FormsBlobPath, Connection = StorageNames.Triggers.Connection)] BlobClient blob,
         CancellationToken cancellationToken) =>
         handler.IngestAsync(blob, cancellationToken);
 }

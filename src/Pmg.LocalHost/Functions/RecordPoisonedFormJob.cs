@@ -1,5 +1,7 @@
 using Microsoft.Azure.WebJobs;
 using Pmg.Hosting;
+using Pmg.Pipeline.Messages;
+using Pmg.Storage;
 
 namespace Pmg.LocalHost.Functions;
 
@@ -7,9 +9,9 @@ namespace Pmg.LocalHost.Functions;
 public sealed class RecordPoisonedFormJob(FormTriggerHandler handler)
 {
     /// <summary>Records the failure of the form named in the poison message; messages about other containers are ignored.</summary>
-    [FunctionName("RecordPoisonedForm")]
+    [FunctionName(FunctionNames.RecordPoisonedForm)]
     public Task RunAsync(
-        [QueueTrigger(PoisonBlobMessage.QueueName, Connection = "PmgStorage")] PoisonBlobMessage message,
+        [QueueTrigger(PoisonBlobMessage.QueueName, Connection = StorageNames.Triggers.Connection)] string message,
         CancellationToken cancellationToken) =>
         handler.RecordPoisonAsync(message, cancellationToken);
 }

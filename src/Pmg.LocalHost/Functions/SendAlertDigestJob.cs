@@ -1,5 +1,6 @@
 using Microsoft.Azure.WebJobs;
 using Pmg.Hosting;
+using Pmg.Storage;
 
 namespace Pmg.LocalHost.Functions;
 
@@ -7,12 +8,12 @@ namespace Pmg.LocalHost.Functions;
 public sealed class SendAlertDigestJob(NotificationTriggerHandler handler)
 {
     /// <summary>Sends the digest once; a failure throws so the SDK redelivers and, at maxDequeueCount, poisons it.</summary>
-    [FunctionName("SendAlertDigest")]
-    public Task RunAsync([QueueTrigger("alerts", Connection = "PmgStorage")] string message, CancellationToken cancellationToken) =>
+    [FunctionName(FunctionNames.SendAlertDigest)]
+    public Task RunAsync([QueueTrigger(StorageNames.Triggers.AlertsQueue, Connection = StorageNames.Triggers.Connection)] string message, CancellationToken cancellationToken) =>
         handler.SendDigestAsync(message, cancellationToken);
 
     /// <summary>Records the digest of a poison message as a failed notification.</summary>
-    [FunctionName("RecordFailedAlertDigest")]
-    public Task RecordFailureAsync([QueueTrigger("alerts-poison", Connection = "PmgStorage")] string message, CancellationToken cancellationToken) =>
+    [FunctionName(FunctionNames.RecordFailedAlertDigest)]
+    public Task RecordFailureAsync([QueueTrigger(StorageNames.Triggers.AlertsPoisonQueue, Connection = StorageNames.Triggers.Connection)] string message, CancellationToken cancellationToken) =>
         handler.RecordFailedDigestAsync(message, cancellationToken);
 }

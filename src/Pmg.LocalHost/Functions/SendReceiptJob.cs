@@ -1,5 +1,6 @@
 using Microsoft.Azure.WebJobs;
 using Pmg.Hosting;
+using Pmg.Storage;
 
 namespace Pmg.LocalHost.Functions;
 
@@ -7,12 +8,12 @@ namespace Pmg.LocalHost.Functions;
 public sealed class SendReceiptJob(NotificationTriggerHandler handler)
 {
     /// <summary>Sends the receipt once; a failure throws so the SDK redelivers and, at maxDequeueCount, poisons it.</summary>
-    [FunctionName("SendReceipt")]
-    public Task RunAsync([QueueTrigger("receipts", Connection = "PmgStorage")] string message, CancellationToken cancellationToken) =>
+    [FunctionName(FunctionNames.SendReceipt)]
+    public Task RunAsync([QueueTrigger(StorageNames.Triggers.ReceiptsQueue, Connection = StorageNames.Triggers.Connection)] string message, CancellationToken cancellationToken) =>
         handler.SendReceiptAsync(message, cancellationToken);
 
     /// <summary>Records the receipt of a poison message as a failed notification.</summary>
-    [FunctionName("RecordFailedReceipt")]
-    public Task RecordFailureAsync([QueueTrigger("receipts-poison", Connection = "PmgStorage")] string message, CancellationToken cancellationToken) =>
+    [FunctionName(FunctionNames.RecordFailedReceipt)]
+    public Task RecordFailureAsync([QueueTrigger(StorageNames.Triggers.ReceiptsPoisonQueue, Connection = StorageNames.Triggers.Connection)] string message, CancellationToken cancellationToken) =>
         handler.RecordFailedReceiptAsync(message, cancellationToken);
 }

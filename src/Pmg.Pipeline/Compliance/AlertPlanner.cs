@@ -7,7 +7,7 @@ using Pmg.Domain.Rules;
 using Pmg.Pipeline.Messages;
 using Pmg.Pipeline.Notifications;
 
-namespace Pmg.Pipeline.Recalculation;
+namespace Pmg.Pipeline.Compliance;
 
 /// <summary>What to send for one region and how the alert ledger changes.</summary>
 /// <param name="Digests">Digests to queue: one per unit with something due, one for the director, one for the coordinator.</param>

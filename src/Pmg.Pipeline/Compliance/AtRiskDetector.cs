@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Pmg.Domain.Model;
+using Mark = Pmg.Domain.Model.Compliance;
 using Pmg.Domain.Rules;
 using Pmg.Pipeline.Messages;
 
-namespace Pmg.Pipeline.Recalculation;
+namespace Pmg.Pipeline.Compliance;
 
 /// <summary>Finds the activities at risk of one region's evaluated submission (docs/rules.md, "Activities at risk").</summary>
 public static partial class AtRiskDetector
@@ -31,12 +32,12 @@ public static partial class AtRiskDetector
                 var quote = row is null ? null : LateWords(row.Progress);
                 foreach (var activity in objective.Activities)
                 {
-                    var open = activity.Compliance is Compliance.Unmarked or Compliance.Unrecognised;
+                    var open = activity.Compliance is Mark.Unmarked or Mark.Unrecognised;
                     AtRiskActivity Item(string reason, string text, string? quoted, string action) => new(
                         regionCode, program.Section, o + 1, objective.Text.Trim(), activity.Text.Trim(), activity.Unit.Trim(),
                         activity.Compliance, reason, text, quoted, action);
 
-                    if (activity.Compliance == Compliance.NotComplied)
+                    if (activity.Compliance == Mark.NotComplied)
                     {
                         found.Add(Item(
                             AlertReasons.NotComplied,
@@ -61,7 +62,7 @@ public static partial class AtRiskDetector
                             null,
                             "Agregue en III.4 una fila con el avance de este objetivo."));
                     }
-                    else if (quote is not null && activity.Compliance != Compliance.Complied)
+                    else if (quote is not null && activity.Compliance != Mark.Complied)
                     {
                         found.Add(Item(
                             AlertReasons.ProgressLate,
@@ -86,6 +87,10 @@ public static partial class AtRiskDetector
 
         return found;
     }
+
+    /// <summary>How many activities are at risk: each activity counted once, whatever its reasons (and however many regions).</summary>
+    public static int CountActivities(IEnumerable<AtRiskActivity> items) =>
+        items.Select(a => (a.RegionCode, a.Section, a.ObjectiveNumber, a.Activity)).Distinct().Count();
 
     /// <summary>
     /// The words of a progress text that say it is late or not started (retraso, atraso, aún no, no ejecutado,

@@ -6,8 +6,9 @@ using Pmg.Domain.Model;
 using Pmg.Domain.Regions;
 using Pmg.Domain.Reports;
 using Pmg.Domain.Rules;
+using Pmg.Pipeline.Ingestion;
 
-namespace Pmg.Pipeline.Recalculation;
+namespace Pmg.Pipeline.Compliance;
 
 /// <summary>
 /// Recalculates compliance from the tables (the source of truth): every current submission is rebuilt from its
@@ -16,8 +17,10 @@ namespace Pmg.Pipeline.Recalculation;
 /// is never overwritten by stale data; a service-year whose pointers moved meanwhile is recomputed.
 /// </summary>
 internal sealed class ComplianceService(
-    IComplianceStore store,
     ICurrentSubmissionStore pointers,
+    ISubmissionContentStore content,
+    IRegionalResultStore regionalResults,
+    INationalResultStore nationalResults,
     IAlertLedger ledger,
     IAlertQueue alerts,
     IReportStore reports,
@@ -30,7 +33,7 @@ internal sealed class ComplianceService(
 
     public async Task<RecalculationSummary> RecalculateAsync(string? service = null, int? year = null, IProgress<RecalculationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var all = await store.ListCurrentAsync(service, year, cancellationToken).ConfigureAwait(false);
+        var all = await pointers.ListAsync(service, year, cancellationToken).ConfigureAwait(false);
         var results = new List<ServiceYearResult>();
         foreach (var group in all.GroupBy(p => (p.Service, p.Year)).OrderBy(g => g.Key.Service, StringComparer.Ordinal).ThenBy(g => g.Key.Year))
         {
@@ -54,7 +57,7 @@ internal sealed class ComplianceService(
             var scores = new List<RegionalScore>();
             foreach (var pointer in current.OrderBy(p => p.RegionCode, StringComparer.Ordinal))
             {
-                scores.Add(await ScoreRegionAsync(pointer, cache, cancellationToken).ConfigureAwait(false));
+                scores.Add(await ScoreRegionAsync(pointer, closingPassed, cache, cancellationToken).ConfigureAwait(false));
                 progress?.Report(new RecalculationProgress(service, year, scores.Count, current.Count));
             }
 
@@ -63,14 +66,10 @@ internal sealed class ComplianceService(
                 .SelectMany(s => s.Evaluation.Programs.Select(p => new RegionalStatus(s.Evaluation.Submission.Region!, p.Section, p.Status)))
                 .ToList();
             var submitted = scores.Select(s => s.Evaluation.Submission.Region).OfType<Region>().ToList();
-            // Only programmes some region committed: an expected region that sent nothing does not create a programme.
-            var national = SectionExtensions.Programs
-                .Where(section => statuses.Any(s => s.Section == section))
-                .Select(section => NationalRules.Evaluate(section, statuses, expected, closingPassed, submitted))
-                .ToList();
+            var national = NationalCompliance.Evaluate(statuses, submitted, expected, closingPassed).ToList();
 
             // The national rows stand for exactly these submissions: if any pointer moved meanwhile, start again.
-            var latest = await store.ListCurrentAsync(service, year, cancellationToken).ConfigureAwait(false);
+            var latest = await pointers.ListAsync(service, year, cancellationToken).ConfigureAwait(false);
             var basis = Basis(scores.Select(s => s.Pointer));
             if (Basis(latest) != basis || !await SaveNationalAsync(service, year, national, basis, now, cancellationToken).ConfigureAwait(false))
             {
@@ -89,9 +88,8 @@ internal sealed class ComplianceService(
             foreach (var score in scores.Where(s => s.Evaluation.Submission.Region is not null))
             {
                 var region = score.Evaluation.Submission.Region!;
-                var items = AtRiskDetector.Find(score.Evaluation, closingPassed);
-                atRisk.AddRange(items);
-                digests += await AlertAsync(service, year, region, items, score.Evaluation.Programs, now, settings.ReminderInterval, cancellationToken).ConfigureAwait(false);
+                atRisk.AddRange(score.AtRisk);
+                digests += await AlertAsync(service, year, region, score.AtRisk, score.Evaluation.Programs, now, settings.ReminderInterval, cancellationToken).ConfigureAwait(false);
             }
 
             var reportName = await WriteReportAsync(service, year, scores, national, atRisk, now, cancellationToken).ConfigureAwait(false);
@@ -101,13 +99,13 @@ internal sealed class ComplianceService(
     }
 
     /// <summary>Scores the pointer's submission and writes its results while the pointer still names it; follows the pointer when it moved.</summary>
-    private async Task<RegionalScore> ScoreRegionAsync(CurrentSubmission pointer, Dictionary<string, SubmissionEvaluation> cache, CancellationToken cancellationToken)
+    private async Task<RegionalScore> ScoreRegionAsync(CurrentSubmission pointer, bool closingPassed, Dictionary<string, SubmissionEvaluation> cache, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             if (!cache.TryGetValue(pointer.SubmissionId, out var evaluation))
             {
-                var submission = await store.LoadSubmissionAsync(pointer, cancellationToken).ConfigureAwait(false);
+                var submission = await content.LoadAsync(pointer, cancellationToken).ConfigureAwait(false);
                 evaluation = FormRules.Evaluate(submission);
                 cache[pointer.SubmissionId] = evaluation;
             }
@@ -121,14 +119,15 @@ internal sealed class ComplianceService(
                 continue;
             }
 
-            await store.SaveRegionalResultsAsync(pointer, evaluation, cancellationToken).ConfigureAwait(false);
-            return new RegionalScore(pointer, evaluation);
+            var atRisk = AtRiskDetector.Find(evaluation, closingPassed);
+            await regionalResults.SaveAsync(pointer, evaluation.Programs, AtRiskDetector.CountActivities(atRisk), filing: null, cancellationToken).ConfigureAwait(false);
+            return new RegionalScore(pointer, evaluation, atRisk);
         }
     }
 
     private async Task<bool> SaveNationalAsync(string service, int year, List<NationalResult> national, string basis, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var stored = (await store.GetNationalResultsAsync(service, year, cancellationToken).ConfigureAwait(false))
+        var stored = (await nationalResults.ListAsync(service, year, cancellationToken).ConfigureAwait(false))
             .ToDictionary(r => r.Section, StringComparer.Ordinal);
         foreach (var result in national)
         {
@@ -152,7 +151,7 @@ internal sealed class ComplianceService(
                 row = row with { ETag = existing.ETag };
             }
 
-            if (!await store.TrySaveNationalResultAsync(row, cancellationToken).ConfigureAwait(false))
+            if (!await nationalResults.TrySaveAsync(row, cancellationToken).ConfigureAwait(false))
             {
                 return false;
             }
@@ -197,51 +196,4 @@ internal sealed class ComplianceService(
 
     private static string Basis(IEnumerable<CurrentSubmission> pointers) =>
         string.Join(",", pointers.Select(p => p.RegionCode + "=" + p.SubmissionId).Order(StringComparer.Ordinal));
-}
-
-/// <summary>Builds the consolidated workbook of a recalculation (Nacional, Regiones, Actividades en riesgo, Observaciones).</summary>
-public static class ComplianceReport
-{
-    /// <summary>The report of one service and year from its regional scores, national results and activities at risk.</summary>
-    public static ConsolidatedReport Build(IReadOnlyList<RegionalScore> scores, IReadOnlyList<NationalResult> national, IReadOnlyList<AtRiskActivity> atRisk)
-    {
-        ArgumentNullException.ThrowIfNull(scores);
-        ArgumentNullException.ThrowIfNull(national);
-        ArgumentNullException.ThrowIfNull(atRisk);
-        var ordered = scores.OrderBy(s => RegionOrder(s.Evaluation.Submission.Region)).ToList();
-        return new ConsolidatedReport
-        {
-            Regions = ordered.Select(s => new RegionalEntry(
-                s.Pointer.BlobName[(s.Pointer.BlobName.LastIndexOf('/') + 1)..],
-                s.Evaluation.Submission.Region,
-                s.Evaluation.Submission.Year,
-                s.Evaluation.Programs,
-                s.Evaluation.Submission.Region is not null)).ToArray(),
-            National = national,
-            AtRisk = atRisk
-                .OrderBy(a => RegionOrder(RegionCatalog.FindByCode(a.RegionCode)))
-                .ThenBy(a => a.Section)
-                .ThenBy(a => a.ObjectiveNumber)
-                .Select(a => new AtRiskRow(a.RegionCode, RegionCatalog.FindByCode(a.RegionCode)?.Name ?? a.RegionCode, a.Section, a.Objective, a.Activity, a.Unit, a.ReasonText, a.Quote))
-                .ToArray(),
-            Observations = ordered.SelectMany(s => s.Evaluation.Diagnostics.Select(d => new ReportObservation(
-                s.Pointer.BlobName[(s.Pointer.BlobName.LastIndexOf('/') + 1)..],
-                s.Pointer.RegionCode,
-                d.Severity,
-                d.Code,
-                d.Message,
-                d.Location?.ToString()))).ToArray(),
-        };
-    }
-
-    private static int RegionOrder(Region? region)
-    {
-        if (region is null)
-        {
-            return int.MaxValue;
-        }
-
-        var index = RegionCatalog.All.ToList().FindIndex(r => r.Code == region.Code);
-        return index < 0 ? int.MaxValue - 1 : index;
-    }
 }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using Pmg.Pipeline.Json;
 
 namespace Pmg.Pipeline.Messages;
 
@@ -51,61 +51,12 @@ public sealed record AlertItem(string Section, string Objective, string Activity
 /// <param name="Status">"CUMPLE", "NO CUMPLE", "PENDIENTE" or "INVALIDO".</param>
 public sealed record AlertScore(string Section, decimal? Performance, string Status);
 
-/// <summary>Recipient roles of a digest.</summary>
-public static class AlertRoles
-{
-    /// <summary>The responsible unit (Unidad responsable).</summary>
-    public const string Unit = "unidad";
-
-    /// <summary>The regional director.</summary>
-    public const string Director = "director";
-
-    /// <summary>The national coordinator.</summary>
-    public const string Coordinator = "coordinador";
-}
-
-/// <summary>Machine reasons of an activity at risk.</summary>
-public static class AlertReasons
-{
-    /// <summary>Marked not complied.</summary>
-    public const string NotComplied = "not-complied";
-
-    /// <summary>Still unmarked after the closing date.</summary>
-    public const string UnmarkedAfterClosing = "unmarked-after-closing";
-
-    /// <summary>Its objective has no III.4 progress row.</summary>
-    public const string NoProgressRow = "no-progress-row";
-
-    /// <summary>Its progress text says it is late or not started.</summary>
-    public const string ProgressLate = "progress-late";
-
-    /// <summary>The region can no longer reach 90 % in the programme.</summary>
-    public const string CannotReach90 = "cannot-reach-90";
-}
-
-/// <summary>The JSON form of an <see cref="AlertDigestMessage"/> (camelCase, accents kept readable).</summary>
+/// <summary>The JSON form of an <see cref="AlertDigestMessage"/> on the alerts queue (<see cref="PmgJson.Messages"/>).</summary>
 public static class AlertDigestJson
 {
-    /// <summary>The serializer options of the alerts queue.</summary>
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
-
     /// <summary>Serializes a digest.</summary>
-    public static string Serialize(AlertDigestMessage message) => JsonSerializer.Serialize(message, Options);
+    public static string Serialize(AlertDigestMessage message) => JsonSerializer.Serialize(message, PmgJson.Messages.AlertDigestMessage);
 
     /// <summary>Reads a digest; null when the text is not one.</summary>
-    public static AlertDigestMessage? Deserialize(string json)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<AlertDigestMessage>(json, Options);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static AlertDigestMessage? Deserialize(string json) => PmgJson.TryDeserialize(json, PmgJson.Messages.AlertDigestMessage);
 }

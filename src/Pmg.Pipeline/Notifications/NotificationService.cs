@@ -63,22 +63,10 @@ internal sealed class NotificationService(
         return await DeliverAsync(plan, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<NotificationOutcome> SendReceiptAsync(string json, CancellationToken cancellationToken = default)
-    {
-        Receipt? receipt;
-        try
-        {
-            receipt = ReceiptJson.Deserialize(json);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            receipt = null;
-        }
-
-        return receipt is { SubmissionId: not null, BlobName: not null }
+    public Task<NotificationOutcome> SendReceiptAsync(string json, CancellationToken cancellationToken = default) =>
+        ReceiptJson.Deserialize(json) is { SubmissionId: not null, BlobName: not null } receipt
             ? SendReceiptAsync(receipt, cancellationToken)
             : Unreadable(NotificationKind.Receipt, json, cancellationToken);
-    }
 
     public async Task<NotificationOutcome> SendReceiptAsync(Receipt receipt, CancellationToken cancellationToken = default)
     {
@@ -94,7 +82,7 @@ internal sealed class NotificationService(
         {
             plan = await PlanDigestAsync(digest, cancellationToken).ConfigureAwait(false);
         }
-        else if (kind == NotificationKind.Receipt && TryReceipt(json) is { SubmissionId: not null, BlobName: not null } receipt)
+        else if (kind == NotificationKind.Receipt && ReceiptJson.Deserialize(json) is { SubmissionId: not null, BlobName: not null } receipt)
         {
             plan = await PlanReceiptAsync(receipt, cancellationToken).ConfigureAwait(false);
         }
@@ -134,18 +122,6 @@ internal sealed class NotificationService(
     {
         var text = kind + "\n" + sourceId + "\n" + string.Join(",", recipients.Select(r => r.ToLowerInvariant()).Order(StringComparer.Ordinal));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
-    }
-
-    private static Receipt? TryReceipt(string json)
-    {
-        try
-        {
-            return ReceiptJson.Deserialize(json);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
     }
 
     private async Task<Planned> PlanDigestAsync(AlertDigestMessage digest, CancellationToken cancellationToken)

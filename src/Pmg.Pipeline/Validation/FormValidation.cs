@@ -3,12 +3,14 @@ using Pmg.Domain.Model;
 using Pmg.Domain.Reading;
 using Pmg.Domain.Reports;
 using Pmg.Domain.Rules;
+using Pmg.Pipeline.Json;
 
 namespace Pmg.Pipeline.Validation;
 
 /// <summary>
 /// What <c>pmg validate</c> says about one form — programmes, weights, performance, status, every diagnostic with its
-/// location — as one contract shared by the CLI's <c>--json</c> and the portal's <c>/api/…/validate</c>.
+/// location — filled into the contract (<see cref="ValidateFileJson"/>) once, for the CLI's <c>--json</c> and the
+/// portal's pages and <c>/api/…/validate</c>.
 /// </summary>
 public static class FormValidation
 {
@@ -27,10 +29,6 @@ public static class FormValidation
         FormFormat.Excel => "xlsx",
         _ => null,
     };
-
-    /// <summary>Performance rounded half-up and always with two decimals (96 → 96.00).</summary>
-    public static decimal? TwoDecimals(decimal? value) =>
-        value is { } v ? Math.Round(v, 2, MidpointRounding.AwayFromZero) + 0.00m : null;
 
     /// <summary>The contract of one evaluated file.</summary>
     public static ValidateFileJson Describe(EvaluatedFile file)
@@ -63,27 +61,6 @@ public static class FormValidation
         result.Activities,
         result.WeightTotal,
         result.EarnedWeight,
-        TwoDecimals(result.Performance),
+        ContractNumbers.TwoDecimals(result.Performance),
         result.Status.Label());
 }
-
-/// <summary>One file in `pmg validate --json`.</summary>
-public sealed record ValidateFileJson(
-    string File,
-    bool Accepted,
-    string? Format,
-    string? Service,
-    int? Year,
-    RegionJson? Region,
-    IReadOnlyList<ProgramJson> Programs,
-    int? ProgressRows,
-    IReadOnlyList<DiagnosticJson> Diagnostics);
-
-/// <summary>A region's code and name.</summary>
-public sealed record RegionJson(string Code, string Name);
-
-/// <summary>A programme's counts, weights, performance and status.</summary>
-public sealed record ProgramJson(string Section, int Objectives, int Activities, decimal WeightTotal, decimal EarnedWeight, decimal? Performance, string Status);
-
-/// <summary>A diagnostic: severity "error|warning|info", code, Spanish message, Spanish location.</summary>
-public sealed record DiagnosticJson(string Severity, string Code, string Message, string? Location);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Pmg.Domain.Regions;
+using Pmg.Pipeline.Json;
 using Pmg.Pipeline.Validation;
 using Pmg.Portal.Pages;
 using Pmg.Portal.Regions;

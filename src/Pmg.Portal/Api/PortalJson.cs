@@ -4,6 +4,8 @@ using System.Text.Json.Serialization;
 using Pmg.Domain.Diagnostics;
 using Pmg.Domain.Regions;
 using Pmg.Pipeline;
+using Pmg.Pipeline.Ingestion;
+using Pmg.Pipeline.Json;
 using Pmg.Pipeline.Validation;
 
 namespace Pmg.Portal.Api;
@@ -67,7 +69,7 @@ public sealed record SubmissionJson(
             record.Diagnostics.Count(d => d.Severity == Severity.Warning),
             record.Programs
                 .OrderBy(p => p.Section, StringComparer.Ordinal)
-                .Select(p => new ProgramJson(p.Section, p.Objectives, p.Activities, p.WeightTotal, p.EarnedWeight, FormValidation.TwoDecimals(p.Performance), p.Status))
+                .Select(p => new ProgramJson(p.Section, p.Objectives, p.Activities, p.WeightTotal, p.EarnedWeight, ContractNumbers.TwoDecimals(p.Performance), p.Status))
                 .ToList(),
             record.Diagnostics.Select(FormValidation.Diagnostic).ToList());
     }

@@ -4,8 +4,10 @@ using Pmg.Domain.Model;
 using Pmg.Domain.Regions;
 using Pmg.Domain.Rules;
 using Pmg.Pipeline;
+using Pmg.Pipeline.Ingestion;
 using Pmg.Pipeline.Messages;
-using Pmg.Pipeline.Recalculation;
+using Pmg.Pipeline.Compliance;
+using Pmg.Pipeline.Json;
 using Pmg.Pipeline.Validation;
 
 namespace Pmg.Portal.Coordination;
@@ -15,7 +17,7 @@ namespace Pmg.Portal.Coordination;
 /// (<see cref="AtRiskDetector"/>) over every region's current submission as stored. One query per region: this is the
 /// drill-down page, not the dashboard.
 /// </summary>
-public sealed class AtRiskQueries(IComplianceStore compliance, IOptions<PmgOptions> options, TimeProvider time)
+public sealed class AtRiskQueries(ICurrentSubmissionStore current, ISubmissionContentStore content, IOptions<PmgOptions> options, TimeProvider time)
 {
     /// <summary>Spanish names of the reasons, in the order people read them.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Reasons { get; } =
@@ -36,7 +38,7 @@ public sealed class AtRiskQueries(IComplianceStore compliance, IOptions<PmgOptio
         IReadOnlyList<CurrentSubmission> pointers;
         try
         {
-            pointers = await compliance.ListCurrentAsync(service, year, cancellationToken).ConfigureAwait(false);
+            pointers = await current.ListAsync(service, year, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -52,7 +54,7 @@ public sealed class AtRiskQueries(IComplianceStore compliance, IOptions<PmgOptio
                 continue;
             }
 
-            var submission = await compliance.LoadSubmissionAsync(pointer, cancellationToken).ConfigureAwait(false);
+            var submission = await content.LoadAsync(pointer, cancellationToken).ConfigureAwait(false);
             found.AddRange(AtRiskDetector.Find(FormRules.Evaluate(submission), closingPassed).Select(a => new AtRiskJson(
                 new RegionJson(region.Code, region.Name),
                 a.Section.Code(),

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
-using Pmg.Pipeline.Recalculation;
+using Pmg.Pipeline.Compliance;
 using Pmg.Portal.Pages;
 using Pmg.Portal.Regions;
 using Pmg.Portal.Routing;

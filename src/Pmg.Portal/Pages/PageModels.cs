@@ -1,4 +1,5 @@
 using Pmg.Domain.Regions;
+using Pmg.Pipeline.Json;
 using Pmg.Pipeline.Validation;
 using Pmg.Portal.Api;
 using Pmg.Portal.Regions;

@@ -1,14 +1,16 @@
 using Azure;
 using Pmg.Domain.Regions;
 using Pmg.Pipeline;
-using Pmg.Pipeline.Recalculation;
+using Pmg.Pipeline.Ingestion;
+using Pmg.Pipeline.Compliance;
+using Pmg.Pipeline.Json;
 using Pmg.Pipeline.Validation;
 using Pmg.Portal.Api;
 
 namespace Pmg.Portal.Regions;
 
 /// <summary>What the portal reads about one region: the years it has forms in, its uploads, one upload's state.</summary>
-public sealed class RegionData(ISubmissionQueries queries, ISubmissionLedger ledger, ICurrentSubmissionStore current, IComplianceStore compliance, TimeProvider time)
+public sealed class RegionData(ISubmissionLedger ledger, ICurrentSubmissionStore current, TimeProvider time)
 {
     /// <summary>
     /// The years to offer for a service, newest first: every year with a current form in any region, and this year
@@ -20,7 +22,7 @@ public sealed class RegionData(ISubmissionQueries queries, ISubmissionLedger led
         IReadOnlyList<CurrentSubmission> pointers;
         try
         {
-            pointers = await compliance.ListCurrentAsync(service, null, cancellationToken).ConfigureAwait(false);
+            pointers = await current.ListAsync(service, null, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -34,6 +36,24 @@ public sealed class RegionData(ISubmissionQueries queries, ISubmissionLedger led
         return (years, mine > 0 ? mine : fallback);
     }
 
+    /// <summary>The years with a current form in any region, newest first, with this year (Chile time); and the newest.</summary>
+    public async Task<(IReadOnlyList<int> Years, int Default)> ServiceYearsAsync(string service, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<CurrentSubmission> pointers;
+        try
+        {
+            pointers = await current.ListAsync(service, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            pointers = [];
+        }
+
+        var thisYear = PortalClock.ChileNow(time).Year;
+        var years = pointers.Select(p => p.Year).Append(thisYear).Distinct().OrderDescending().ToList();
+        return (years, pointers.Count > 0 ? pointers.Max(p => p.Year) : thisYear);
+    }
+
     /// <summary>The region's uploads of a service and year, newest first, with the current one marked.</summary>
     public async Task<HistoryJson> HistoryAsync(string service, int year, Region region, CancellationToken cancellationToken = default)
     {
@@ -42,7 +62,7 @@ public sealed class RegionData(ISubmissionQueries queries, ISubmissionLedger led
         CurrentSubmission? pointer;
         try
         {
-            history = await queries.GetHistoryAsync(service, year, cancellationToken).ConfigureAwait(false);
+            history = await ledger.ListAsync(service, year, cancellationToken).ConfigureAwait(false);
             pointer = await current.GetAsync(service, year, region.Code, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.Status == 404)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Pmg.Domain.Regions;
+using Pmg.Pipeline.Json;
 using Pmg.Pipeline.Validation;
 using Pmg.Portal.Api;
 using Pmg.Portal.Pages;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pmg.Domain.Regions;
 using Pmg.Pipeline;
+using Pmg.Pipeline.Ingestion;
 using Pmg.Portal.Routing;
 
 namespace Pmg.Portal.Regions;

@@ -16,12 +16,13 @@ namespace Pmg.Portal.Routing;
 public sealed class PortalRoutes
 {
     /// <summary>Builds the table from the handlers.</summary>
-    public PortalRoutes(HomePages home, RegionPages regions, ReportPages reports, AtRiskPages atRisk, LocalModePages local, PortalApi api, IOptions<PortalOptions> options)
+    public PortalRoutes(HomePages home, RegionPages regions, ReportPages reports, AtRiskPages atRisk, DashboardPages dashboard, LocalModePages local, PortalApi api, IOptions<PortalOptions> options)
     {
         ArgumentNullException.ThrowIfNull(home);
         ArgumentNullException.ThrowIfNull(regions);
         ArgumentNullException.ThrowIfNull(reports);
         ArgumentNullException.ThrowIfNull(atRisk);
+        ArgumentNullException.ThrowIfNull(dashboard);
         ArgumentNullException.ThrowIfNull(local);
         ArgumentNullException.ThrowIfNull(api);
         ArgumentNullException.ThrowIfNull(options);
@@ -33,6 +34,7 @@ public sealed class PortalRoutes
             new("GET", "regiones/{region}", RouteAudience.Page, regions.RegionAsync),
             new("POST", "regiones/{region}/formularios", RouteAudience.Page, regions.UploadAsync) { MaxRequestBytes = upload },
             new("GET", "regiones/{region}/envios/{submission}", RouteAudience.Page, regions.SubmissionAsync),
+            new("GET", "coordinacion", RouteAudience.Page, dashboard.DashboardAsync),
             new("GET", "coordinacion/riesgo", RouteAudience.Page, atRisk.PageAsync),
             new("GET", "coordinacion/informes", RouteAudience.Page, reports.ListAsync),
             new("GET", "coordinacion/informes/{service}/{year}/{file}", RouteAudience.Page, reports.DownloadAsync),
@@ -46,6 +48,7 @@ public sealed class PortalRoutes
             new("POST", "api/regions/{region}/forms", RouteAudience.Api, api.UploadAsync) { MaxRequestBytes = upload },
             new("GET", "api/regions/{region}/submissions", RouteAudience.Api, api.HistoryAsync),
             new("GET", "api/regions/{region}/submissions/{submission}", RouteAudience.Api, api.SubmissionAsync),
+            new("GET", "api/status", RouteAudience.Api, dashboard.ApiAsync),
             new("GET", "api/at-risk", RouteAudience.Api, atRisk.ApiAsync),
         ];
     }

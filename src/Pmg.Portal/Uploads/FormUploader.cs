@@ -10,6 +10,8 @@ using Pmg.Domain.Regions;
 using Pmg.Domain.Reports;
 using Pmg.Domain.Text;
 using Pmg.Pipeline;
+using Pmg.Pipeline.Ingestion;
+using Pmg.Pipeline.Json;
 using Pmg.Pipeline.Validation;
 using Pmg.Storage;
 

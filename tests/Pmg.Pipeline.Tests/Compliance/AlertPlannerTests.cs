@@ -1,9 +1,10 @@
 using Pmg.Domain.Model;
 using Pmg.Domain.Regions;
 using Pmg.Pipeline.Messages;
-using Pmg.Pipeline.Recalculation;
+using Pmg.Pipeline.Compliance;
+using Mark = Pmg.Domain.Model.Compliance;
 
-namespace Pmg.Pipeline.Tests.Recalculation;
+namespace Pmg.Pipeline.Tests.Compliance;
 
 public sealed class AlertPlannerTests
 {
@@ -29,6 +30,6 @@ public sealed class AlertPlannerTests
     }
 
     private static AtRiskActivity NotComplied(int objective, string activity, string unit) =>
-        new("CL-VS", Section.III1, objective, "Objetivo " + objective, activity, unit, Compliance.NotComplied,
+        new("CL-VS", Section.III1, objective, "Objetivo " + objective, activity, unit, Mark.NotComplied,
             AlertReasons.NotComplied, "La actividad está marcada como no cumplida.", null, "Revise la actividad.");
 }

@@ -1,10 +1,12 @@
 using Pmg.Domain.Model;
 using Pmg.Domain.Rules;
+using Pmg.Pipeline.Compliance;
+using Pmg.Pipeline.Ingestion;
 using Pmg.Pipeline.Messages;
-using Pmg.Pipeline.Recalculation;
-using static Pmg.Pipeline.Tests.Recalculation.RecalculationHarness;
+using static Pmg.Pipeline.Tests.Compliance.RecalculationHarness;
+using Mark = Pmg.Domain.Model.Compliance;
 
-namespace Pmg.Pipeline.Tests.Recalculation;
+namespace Pmg.Pipeline.Tests.Compliance;
 
 public sealed class ComplianceServiceTests
 {
@@ -69,9 +71,9 @@ public sealed class ComplianceServiceTests
     public async Task RecalculateAsync_UnmarkedActivity_AtRiskOnlyAfterTheClosingDate()
     {
         using var before = new RecalculationHarness(ClosingDay);
-        before.Store.Put(Form("CL-TA", Ten((3, Compliance.Unmarked, Unit))));
+        before.Store.Put(Form("CL-TA", Ten((3, Mark.Unmarked, Unit))));
         using var after = new RecalculationHarness(DayAfterClosing);
-        after.Store.Put(Form("CL-TA", Ten((3, Compliance.Unmarked, Unit))));
+        after.Store.Put(Form("CL-TA", Ten((3, Mark.Unmarked, Unit))));
 
         var open = (await before.Service.RecalculateAsync()).Results.Single();
         var late = (await after.Service.RecalculateAsync()).Results.Single();
@@ -93,7 +95,7 @@ public sealed class ComplianceServiceTests
         var objective = "Fortalecer la coordinación regional con los servicios públicos";
         harness.Store.Put(Form(
             "CL-VS",
-            Ten((4, Compliance.Unmarked, "Encargada regional de VIF")),
+            Ten((4, Mark.Unmarked, "Encargada regional de VIF")),
             [new ProgressRow { Objective = objective, Progress = "La actividad presenta retraso por dificultades con los municipios; aún no se inicia el catastro.", Location = new SourceLocation(Section.III4, 1) }]));
 
         var result = (await harness.Service.RecalculateAsync()).Results.Single();
@@ -122,7 +124,7 @@ public sealed class ComplianceServiceTests
     public async Task RecalculateAsync_MoreThanTenPointsLost_OpenActivitiesAtRiskAndDirectorAlerted()
     {
         using var harness = new RecalculationHarness(ClosingDay);
-        harness.Store.Put(Form("CL-BI", Ten((1, Compliance.NotComplied, "Jefa regional"), (2, Compliance.NotComplied, "Jefa regional"), (3, Compliance.Unmarked, "Coordinadora PMG"), (4, Compliance.Unmarked, "Coordinadora PMG"))));
+        harness.Store.Put(Form("CL-BI", Ten((1, Mark.NotComplied, "Jefa regional"), (2, Mark.NotComplied, "Jefa regional"), (3, Mark.Unmarked, "Coordinadora PMG"), (4, Mark.Unmarked, "Coordinadora PMG"))));
 
         var result = (await harness.Service.RecalculateAsync()).Results.Single();
 
@@ -141,7 +143,7 @@ public sealed class ComplianceServiceTests
     public async Task RecalculateAsync_TenPointsLost_ProgrammeCanStillComplyAndNoCannotReachAlert()
     {
         using var harness = new RecalculationHarness(ClosingDay);
-        harness.Store.Put(Form("CL-BI", Ten((1, Compliance.NotComplied, Unit), (3, Compliance.Unmarked, Unit))));
+        harness.Store.Put(Form("CL-BI", Ten((1, Mark.NotComplied, Unit), (3, Mark.Unmarked, Unit))));
 
         var result = (await harness.Service.RecalculateAsync()).Results.Single();
 
@@ -153,7 +155,7 @@ public sealed class ComplianceServiceTests
     public async Task RecalculateAsync_RunAgainWithinTheInterval_NoRepeatAndSameTables()
     {
         using var harness = new RecalculationHarness(new DateTimeOffset(2010, 1, 10, 8, 0, 0, TimeSpan.Zero));
-        harness.Store.Put(Form("CL-TA", Ten((2, Compliance.NotComplied, Unit))));
+        harness.Store.Put(Form("CL-TA", Ten((2, Mark.NotComplied, Unit))));
         await harness.Service.RecalculateAsync();
         var first = harness.Alerts.Take();
         var national = harness.Store.National.Values.ToArray();
@@ -173,7 +175,7 @@ public sealed class ComplianceServiceTests
     public async Task RecalculateAsync_AfterTheReminderInterval_AlertsAgainWithANewDigestId()
     {
         using var harness = new RecalculationHarness(ClosingDay);
-        harness.Store.Put(Form("CL-TA", Ten((2, Compliance.NotComplied, Unit))));
+        harness.Store.Put(Form("CL-TA", Ten((2, Mark.NotComplied, Unit))));
         await harness.Service.RecalculateAsync();
         var first = harness.Alerts.Take().Single(m => m.Recipient.Role == AlertRoles.Unit);
 
@@ -191,13 +193,13 @@ public sealed class ComplianceServiceTests
         using var harness = new RecalculationHarness(ClosingDay);
         var objective = "Fortalecer la coordinación regional con los servicios públicos";
         ProgressRow[] late = [new ProgressRow { Objective = objective, Progress = "Pendiente la firma del convenio.", Location = new SourceLocation(Section.III4, 1) }];
-        harness.Store.Put(Form("CL-TA", Ten((5, Compliance.Unmarked, Unit)), late));
+        harness.Store.Put(Form("CL-TA", Ten((5, Mark.Unmarked, Unit)), late));
         await harness.Service.RecalculateAsync();
         harness.Alerts.Take();
 
         // The region uploads a new version a day later: the activity is now marked not complied.
         harness.Clock.Advance(TimeSpan.FromDays(1));
-        harness.Store.Put(Form("CL-TA", Ten((5, Compliance.NotComplied, Unit)), late));
+        harness.Store.Put(Form("CL-TA", Ten((5, Mark.NotComplied, Unit)), late));
         await harness.Service.RecalculateAsync();
 
         var digest = Assert.Single(harness.Alerts.Messages, m => m.Recipient.Role == AlertRoles.Unit);
@@ -209,7 +211,7 @@ public sealed class ComplianceServiceTests
     public async Task RecalculateAsync_IngestionSwitchesPointerWhileScoring_ScoresAndStoresTheNewSubmission()
     {
         using var harness = new RecalculationHarness(ClosingDay, expectedRegions: "CL-TA", wrapStore: store => new SwitchingStore(store, () => store.Put(Form("CL-TA", Ten()))));
-        var old = harness.Store.Put(Form("CL-TA", Ten((1, Compliance.NotComplied, Unit), (2, Compliance.NotComplied, Unit))));
+        var old = harness.Store.Put(Form("CL-TA", Ten((1, Mark.NotComplied, Unit), (2, Mark.NotComplied, Unit))));
 
         var result = (await harness.Service.RecalculateAsync()).Results.Single();
 
@@ -258,15 +260,15 @@ public sealed class ComplianceServiceTests
     }
 
     /// <summary>The in-memory store, except that the first load runs an ingestion that switches the pointer.</summary>
-    internal sealed class SwitchingStore(MemoryComplianceStore inner, Action ingest) : IComplianceStore
+    internal sealed class SwitchingStore(MemoryComplianceStore inner, Action ingest) : ISubmissionContentStore
     {
         private bool _switched;
 
-        public Task<IReadOnlyList<CurrentSubmission>> ListCurrentAsync(string? service, int? year, CancellationToken cancellationToken = default) => inner.ListCurrentAsync(service, year, cancellationToken);
+        public Task SaveAsync(SubmissionRecord record, Submission submission, CancellationToken cancellationToken = default) => inner.SaveAsync(record, submission, cancellationToken);
 
-        public async Task<Submission> LoadSubmissionAsync(CurrentSubmission pointer, CancellationToken cancellationToken = default)
+        public async Task<Submission> LoadAsync(CurrentSubmission pointer, CancellationToken cancellationToken = default)
         {
-            var submission = await inner.LoadSubmissionAsync(pointer, cancellationToken);
+            var submission = await inner.LoadAsync(pointer, cancellationToken);
             if (!_switched)
             {
                 _switched = true;
@@ -275,11 +277,5 @@ public sealed class ComplianceServiceTests
 
             return submission;
         }
-
-        public Task SaveRegionalResultsAsync(CurrentSubmission pointer, Domain.Rules.SubmissionEvaluation evaluation, CancellationToken cancellationToken = default) => inner.SaveRegionalResultsAsync(pointer, evaluation, cancellationToken);
-
-        public Task<IReadOnlyList<StoredNationalResult>> GetNationalResultsAsync(string service, int year, CancellationToken cancellationToken = default) => inner.GetNationalResultsAsync(service, year, cancellationToken);
-
-        public Task<bool> TrySaveNationalResultAsync(StoredNationalResult result, CancellationToken cancellationToken = default) => inner.TrySaveNationalResultAsync(result, cancellationToken);
     }
 }

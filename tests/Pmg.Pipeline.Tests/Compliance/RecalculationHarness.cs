@@ -1,26 +1,28 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Pmg.Domain.Model;
 using Pmg.Domain.Regions;
 using Pmg.Domain.Reports;
 using Pmg.Domain.Rules;
+using Pmg.Pipeline.Compliance;
+using Pmg.Pipeline.Ingestion;
 using Pmg.Pipeline.Messages;
-using Pmg.Pipeline.Recalculation;
+using Mark = Pmg.Domain.Model.Compliance;
 
-namespace Pmg.Pipeline.Tests.Recalculation;
+namespace Pmg.Pipeline.Tests.Compliance;
 
 /// <summary>
-/// The recalculation wired as a host wires it (AddPmgPipeline + AddPmgCompliance) over in-memory stores, a fake clock and a
+/// The recalculation wired as a host wires it (AddPmgPipeline) over in-memory stores, a fake clock and a
 /// report writer that records the reports (the workbook itself is Pmg.Forms' concern and tested there and in Pmg.Storage.Tests).
 /// </summary>
 internal sealed class RecalculationHarness : IDisposable
 {
     private readonly ServiceProvider _provider;
 
-    public RecalculationHarness(DateTimeOffset now, string expectedRegions = "", string closingMonthDay = "01-31", string reminder = "7.00:00:00", Func<MemoryComplianceStore, IComplianceStore>? wrapStore = null)
+    public RecalculationHarness(DateTimeOffset now, string expectedRegions = "", string closingMonthDay = "01-31", string reminder = "7.00:00:00", Func<MemoryComplianceStore, ISubmissionContentStore>? wrapStore = null)
     {
         Clock = new FakeTimeProvider(now);
         Clock.SetLocalTimeZone(TimeZoneInfo.Utc);
@@ -37,13 +39,15 @@ internal sealed class RecalculationHarness : IDisposable
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
             .AddSingleton<TimeProvider>(Clock)
-            .AddSingleton(wrapStore?.Invoke(Store) ?? Store)
             .AddSingleton<ICurrentSubmissionStore>(Store)
+            .AddSingleton<ISubmissionContentStore>(wrapStore?.Invoke(Store) ?? Store)
+            .AddSingleton<IRegionalResultStore>(Store)
+            .AddSingleton<INationalResultStore>(Store)
             .AddSingleton<IAlertLedger>(Ledger)
             .AddSingleton<IAlertQueue>(Alerts)
             .AddSingleton<IReportStore>(Reports)
             .AddSingleton<IReportWriter>(Writer);
-        collection.AddPmgPipeline(configuration).AddPmgCompliance();
+        collection.AddPmgPipeline(configuration);
         _provider = collection.BuildServiceProvider();
     }
 
@@ -82,26 +86,27 @@ internal sealed class RecalculationHarness : IDisposable
             ProgressRows = progress?.ToArray() ?? [new ProgressRow { Objective = objective, Progress = "Se avanza según lo planificado.", Location = new SourceLocation(Section.III4, 1) }],
         };
 
-    public static Activity Act(string text, decimal weight, Compliance mark, string unit = "Unidad de Gestión Territorial") =>
+    public static Activity Act(string text, decimal weight, Mark mark, string unit = "Unidad de Gestión Territorial") =>
         new() { Text = text, Weight = weight, Compliance = mark, Unit = unit, Location = new SourceLocation(Section.III1, 2) };
 
     /// <summary>Ten activities of 10 points with the given marks (the rest complied).</summary>
-    public static Activity[] Ten(params (int Index, Compliance Mark, string Unit)[] marks) =>
+    public static Activity[] Ten(params (int Index, Mark Mark, string Unit)[] marks) =>
         Enumerable.Range(1, 10).Select(i =>
         {
             var mark = marks.FirstOrDefault(m => m.Index == i);
-            return Act($"Actividad {i}", 10m, mark.Index == i ? mark.Mark : Compliance.Complied, mark.Index == i ? mark.Unit : "Unidad de Gestión Territorial");
+            return Act($"Actividad {i}", 10m, mark.Index == i ? mark.Mark : Mark.Complied, mark.Index == i ? mark.Unit : "Unidad de Gestión Territorial");
         }).ToArray();
 }
 
-/// <summary>Current pointers and submissions in memory; tests can switch a pointer as an ingestion would.</summary>
-internal sealed class MemoryComplianceStore : IComplianceStore, ICurrentSubmissionStore
+/// <summary>Current pointers, submissions and results in memory; tests can switch a pointer as an ingestion would.</summary>
+internal sealed class MemoryComplianceStore : ICurrentSubmissionStore, ISubmissionContentStore, IRegionalResultStore, INationalResultStore
 {
     private readonly Dictionary<string, CurrentSubmission> _pointers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Submission> _submissions = new(StringComparer.Ordinal);
     private int _etag;
 
-    public Dictionary<string, SubmissionEvaluation> RegionalResults { get; } = new(StringComparer.Ordinal);
+    /// <summary>The programme results written per submission id, with the activities at risk counted.</summary>
+    public Dictionary<string, (IReadOnlyList<ProgramResult> Programs, int AtRisk)> RegionalResults { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, StoredNationalResult> National { get; } = new(StringComparer.Ordinal);
 
@@ -120,21 +125,25 @@ internal sealed class MemoryComplianceStore : IComplianceStore, ICurrentSubmissi
         return id;
     }
 
-    public Task<IReadOnlyList<CurrentSubmission>> ListCurrentAsync(string? service, int? year, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<CurrentSubmission>> ListAsync(string? service = null, int? year = null, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<CurrentSubmission>>(_pointers.Values.Where(p => (service is null || p.Service == service) && (year is null || p.Year == year)).ToArray());
 
-    public Task<Submission> LoadSubmissionAsync(CurrentSubmission pointer, CancellationToken cancellationToken = default) => Task.FromResult(_submissions[pointer.SubmissionId]);
+    public Task<Submission> LoadAsync(CurrentSubmission pointer, CancellationToken cancellationToken = default) => Task.FromResult(_submissions[pointer.SubmissionId]);
 
-    public Task SaveRegionalResultsAsync(CurrentSubmission pointer, SubmissionEvaluation evaluation, CancellationToken cancellationToken = default)
+    public Task SaveAsync(SubmissionRecord record, Submission submission, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task SaveAsync(CurrentSubmission version, IReadOnlyList<ProgramResult> programs, int atRiskActivities, SubmissionFiling? filing, CancellationToken cancellationToken = default)
     {
-        RegionalResults[pointer.SubmissionId] = evaluation;
+        RegionalResults[version.SubmissionId] = (programs, atRiskActivities);
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<StoredNationalResult>> GetNationalResultsAsync(string service, int year, CancellationToken cancellationToken = default) =>
+    Task<IReadOnlyList<StoredRegionalResults>> IRegionalResultStore.ListAsync(string service, int year, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    Task<IReadOnlyList<StoredNationalResult>> INationalResultStore.ListAsync(string service, int year, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<StoredNationalResult>>(National.Values.ToArray());
 
-    public Task<bool> TrySaveNationalResultAsync(StoredNationalResult result, CancellationToken cancellationToken = default)
+    public Task<bool> TrySaveAsync(StoredNationalResult result, CancellationToken cancellationToken = default)
     {
         if (National.TryGetValue(result.Section, out var existing) ? existing.ETag != result.ETag : result.ETag is not null)
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Pmg.Pipeline.Messages;
 using Pmg.Pipeline.Notifications;
+using Pmg.Testing.Fakes;
 
 namespace Pmg.Pipeline.Tests.Notifications;
 

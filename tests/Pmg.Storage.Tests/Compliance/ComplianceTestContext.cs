@@ -1,67 +1,52 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using Pmg.Forms;
-using Pmg.Pipeline;
+using Pmg.Pipeline.Compliance;
+using Pmg.Pipeline.Ingestion;
 using Pmg.Pipeline.Messages;
-using Pmg.Pipeline.Recalculation;
+using Pmg.Testing;
 
-namespace Pmg.Storage.Tests.Recalculation;
+namespace Pmg.Storage.Tests.Compliance;
 
 /// <summary>
-/// One test's world for the recalculation: the pipeline and the compliance adapters wired as a host wires them,
+/// One test's world for the recalculation: the application wired as a host wires it (<see cref="StorageWorld"/>),
 /// over its own prefixed tables, containers and queues, with a fixed clock and the three closing-form regions expected.
 /// </summary>
 internal sealed class ComplianceTestContext : IAsyncDisposable
 {
-    private readonly ServiceProvider _provider;
+    private readonly StorageWorld _world;
 
-    private ComplianceTestContext(ServiceProvider provider, FakeTimeProvider time)
+    private ComplianceTestContext(StorageWorld world, FakeTimeProvider time)
     {
-        _provider = provider;
+        _world = world;
         Time = time;
     }
 
     public FakeTimeProvider Time { get; }
 
-    public IServiceProvider Services => _provider;
+    public IServiceProvider Services => _world.Services;
 
-    public IComplianceService Compliance => _provider.GetRequiredService<IComplianceService>();
+    public IComplianceService Compliance => Services.GetRequiredService<IComplianceService>();
 
-    public IIngestionService Ingestion => _provider.GetRequiredService<IIngestionService>();
+    public IIngestionService Ingestion => Services.GetRequiredService<IIngestionService>();
 
-    public StorageLayout Layout => _provider.GetRequiredService<StorageLayout>();
-
-    public ComplianceTables Tables => _provider.GetRequiredService<ComplianceTables>();
+    public StorageLayout Layout => _world.Layout;
 
     public static async Task<ComplianceTestContext> CreateAsync(
         AzuriteFixture azurite, DateTimeOffset now, Action<IServiceCollection>? replace = null, string expectedRegions = "CL-TA,CL-VS,CL-BI")
     {
-        var prefix = "c" + Guid.NewGuid().ToString("N")[..12];
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["PmgStorage"] = azurite.ConnectionString,
-                ["Pmg:Services"] = "SERNAM",
-                ["Pmg:ExpectedRegions"] = expectedRegions,
-                ["Pmg:Storage:Prefix"] = prefix,
-            })
-            .Build();
         var time = new FakeTimeProvider(now);
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton<TimeProvider>(time)
-            .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
-            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddPmgForms().AddPmgPipeline(configuration).AddPmgStorage(configuration).AddPmgComplianceStorage();
-        replace?.Invoke(services);
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        await provider.GetRequiredService<IStorageProvisioner>().EnsureCreatedAsync();
-        return new ComplianceTestContext(provider, time);
+        var world = await StorageWorld.CreateAsync(
+            azurite,
+            new Dictionary<string, string?> { ["Pmg:ExpectedRegions"] = expectedRegions },
+            services =>
+            {
+                services.AddSingleton<TimeProvider>(time);
+                replace?.Invoke(services);
+            },
+            prefixLetter: "c");
+        return new ComplianceTestContext(world, time);
     }
 
     /// <summary>Uploads a sample form to <c>forms/SERNAM/2009/{region}/{file}</c> and ingests it as the blob trigger would.</summary>
@@ -90,8 +75,7 @@ internal sealed class ComplianceTestContext : IAsyncDisposable
         }
     }
 
-    public static async Task<List<TableEntity>> RowsAsync(TableClient table, string? partition = null) =>
-        await table.QueryAsync<TableEntity>(partition is null ? null : TableClient.CreateQueryFilter($"PartitionKey eq {partition}")).ToListAsync();
+    public static Task<List<TableEntity>> RowsAsync(TableClient table, string? partition = null) => StorageWorld.RowsAsync(table, partition);
 
     /// <summary>The table's rows as "PK/RK: property=value…" lines (without timestamps), to compare whole tables.</summary>
     public static async Task<List<string>> DumpAsync(TableClient table) =>
@@ -100,20 +84,5 @@ internal sealed class ComplianceTestContext : IAsyncDisposable
             .Order(StringComparer.Ordinal)
             .ToList();
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var table in Layout.AllTables.Append(Tables.NationalResults).Append(Tables.AlertLedger))
-        {
-            await table.DeleteAsync();
-        }
-
-        await Layout.Forms.DeleteIfExistsAsync();
-        await Layout.Reports.DeleteIfExistsAsync();
-        foreach (var queue in Layout.AllQueues)
-        {
-            await queue.DeleteIfExistsAsync();
-        }
-
-        await _provider.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _world.DisposeAsync();
 }

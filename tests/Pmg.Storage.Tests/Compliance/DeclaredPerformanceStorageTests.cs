@@ -6,10 +6,11 @@ using Pmg.Domain.Model;
 using Pmg.Domain.Reading;
 using Pmg.Domain.Rules;
 using Pmg.Forms;
-using Pmg.Pipeline;
-using Pmg.Pipeline.Recalculation;
+using Pmg.Pipeline.Compliance;
+using Pmg.Pipeline.Ingestion;
+using Pmg.Testing;
 
-namespace Pmg.Storage.Tests.Recalculation;
+namespace Pmg.Storage.Tests.Compliance;
 
 /// <summary>
 /// A programme's declared "Desempeño Anual Región (%)" survives storage: written with the version's Activities rows at
@@ -31,9 +32,8 @@ public sealed class DeclaredPerformanceStorageTests(AzuriteFixture azurite) : IC
         var outcome = await context.IngestAsync("CL-TA", "cierre-2009-CL-TA.xlsx", Upload);
         Assert.Equal(IngestionStatus.Accepted, outcome.Status);
 
-        var store = context.Services.GetRequiredService<IComplianceStore>();
-        var pointer = Assert.Single(await store.ListCurrentAsync("SERNAM", 2009));
-        var submission = await store.LoadSubmissionAsync(pointer);
+        var pointer = Assert.Single(await context.Services.GetRequiredService<ICurrentSubmissionStore>().ListAsync("SERNAM", 2009));
+        var submission = await context.Services.GetRequiredService<ISubmissionContentStore>().LoadAsync(pointer);
 
         var iii1 = submission.Program(Section.III1)!;
         Assert.Equal(
@@ -57,9 +57,8 @@ public sealed class DeclaredPerformanceStorageTests(AzuriteFixture azurite) : IC
         var outcome = await context.IngestAsync("CL-TA", "cierre-2009-CL-TA.xlsx", Upload);
         var atIngestion = Assert.Single(outcome.Diagnostics, d => d.Code == RuleCodes.DeclaredPerformanceMismatch);
 
-        var store = context.Services.GetRequiredService<IComplianceStore>();
-        var pointer = Assert.Single(await store.ListCurrentAsync("SERNAM", 2009));
-        var rebuilt = FormRules.Evaluate(await store.LoadSubmissionAsync(pointer));
+        var pointer = Assert.Single(await context.Services.GetRequiredService<ICurrentSubmissionStore>().ListAsync("SERNAM", 2009));
+        var rebuilt = FormRules.Evaluate(await context.Services.GetRequiredService<ISubmissionContentStore>().LoadAsync(pointer));
 
         var warning = Assert.Single(rebuilt.Diagnostics, d => d.Code == RuleCodes.DeclaredPerformanceMismatch);
         Assert.Equal((atIngestion.Message, atIngestion.Location?.ToString()), (warning.Message, warning.Location?.ToString()));
@@ -83,15 +82,17 @@ public sealed class DeclaredPerformanceStorageTests(AzuriteFixture azurite) : IC
     }
 
     [Fact]
-    public async Task GetContentAsync_ProgramRowsStored_ListsOnlyActivities()
+    public async Task LoadAsync_ProgramRowsStored_RebuildsOnlyActivities()
     {
         await using var context = await CreateAsync();
         var outcome = await context.IngestAsync("CL-TA", "cierre-2009-CL-TA.xlsx", Upload);
 
-        var content = await context.Services.GetRequiredService<ISubmissionQueries>().GetContentAsync(outcome.SubmissionId!);
+        var pointer = Assert.Single(await context.Services.GetRequiredService<ICurrentSubmissionStore>().ListAsync("SERNAM", 2009));
+        var activities = (await context.Services.GetRequiredService<ISubmissionContentStore>().LoadAsync(pointer)).Programs.SelectMany(p => p.Activities).ToList();
 
-        Assert.Equal(outcome.Programs.Sum(p => p.Activities), content.Activities.Count);
-        Assert.DoesNotContain(content.Activities, a => a.Text.Length == 0);
+        Assert.Equal(outcome.SubmissionId, pointer.SubmissionId);
+        Assert.Equal(outcome.Programs.Sum(p => p.Activities), activities.Count);
+        Assert.DoesNotContain(activities, a => a.Text.Length == 0);
     }
 
     // The real reader, with Tarapacá's III.1 declaring 95,5 % in H42 (the closing samples leave the line out).

@@ -4,11 +4,13 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.Extensions.DependencyInjection;
 using Pmg.Domain.Model;
-using Pmg.Pipeline;
+using Pmg.Pipeline.Compliance;
+using Pmg.Pipeline.Ingestion;
 using Pmg.Pipeline.Messages;
-using Pmg.Pipeline.Recalculation;
+using Pmg.Storage.Ingestion;
+using Pmg.Testing;
 
-namespace Pmg.Storage.Tests.Recalculation;
+namespace Pmg.Storage.Tests.Compliance;
 
 public sealed class RecalculationStorageTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
@@ -52,7 +54,7 @@ public sealed class RecalculationStorageTests(AzuriteFixture azurite) : IClassFi
             }
         }
 
-        var national = await ComplianceTestContext.RowsAsync(context.Tables.NationalResults, "SERNAM|2009");
+        var national = await ComplianceTestContext.RowsAsync(context.Layout.NationalResults, "SERNAM|2009");
         foreach (var program in expected.RootElement.GetProperty("national").EnumerateObject())
         {
             var row = Assert.Single(national, r => r.RowKey == program.Name);
@@ -133,8 +135,8 @@ public sealed class RecalculationStorageTests(AzuriteFixture azurite) : IClassFi
         await context.Compliance.RecalculateAsync();
         var first = await context.DigestsAsync();
         var regional = await ComplianceTestContext.DumpAsync(context.Layout.RegionalResults);
-        var national = await ComplianceTestContext.DumpAsync(context.Tables.NationalResults);
-        var ledger = await ComplianceTestContext.DumpAsync(context.Tables.AlertLedger);
+        var national = await ComplianceTestContext.DumpAsync(context.Layout.NationalResults);
+        var ledger = await ComplianceTestContext.DumpAsync(context.Layout.AlertLedger);
 
         context.Time.SetUtcNow(AfterClosing.AddHours(1));
         var again = await context.Compliance.RecalculateAsync();
@@ -143,8 +145,8 @@ public sealed class RecalculationStorageTests(AzuriteFixture azurite) : IClassFi
         Assert.Empty(await context.DigestsAsync());
         Assert.Equal(0, again.Results[0].DigestsQueued);
         Assert.Equal(regional, await ComplianceTestContext.DumpAsync(context.Layout.RegionalResults));
-        Assert.Equal(national, await ComplianceTestContext.DumpAsync(context.Tables.NationalResults));
-        Assert.Equal(ledger, await ComplianceTestContext.DumpAsync(context.Tables.AlertLedger));
+        Assert.Equal(national, await ComplianceTestContext.DumpAsync(context.Layout.NationalResults));
+        Assert.Equal(ledger, await ComplianceTestContext.DumpAsync(context.Layout.AlertLedger));
     }
 
     [Fact]
@@ -156,8 +158,8 @@ public sealed class RecalculationStorageTests(AzuriteFixture azurite) : IClassFi
         IngestionOutcome? newer = null;
         await using var context = await ComplianceTestContext.CreateAsync(azurite, AfterClosing, services =>
         {
-            services.AddSingleton<TableComplianceStore>();
-            services.AddSingleton<IComplianceStore>(sp => new RacingStore(sp.GetRequiredService<TableComplianceStore>(), async () =>
+            services.AddSingleton<TableSubmissionContentStore>();
+            services.AddSingleton<ISubmissionContentStore>(sp => new RacingStore(sp.GetRequiredService<TableSubmissionContentStore>(), async () =>
             {
                 newer = await world!.IngestAsync("CL-TA", "cierre-2009-CL-TA.docx", Upload.AddDays(1));
             }));
@@ -177,7 +179,7 @@ public sealed class RecalculationStorageTests(AzuriteFixture azurite) : IClassFi
         var rows = await ComplianceTestContext.RowsAsync(context.Layout.RegionalResults, "SERNAM|2009");
         Assert.Equal("CUMPLE", rows.Single(r => r.RowKey == $"CL-TA|III.1|{newer.SubmissionId}").GetString("Status"));
         Assert.Equal("INVALIDO", rows.Single(r => r.RowKey == $"CL-TA|III.1|{older.SubmissionId}").GetString("Status"));
-        var national = await ComplianceTestContext.RowsAsync(context.Tables.NationalResults, "SERNAM|2009");
+        var national = await ComplianceTestContext.RowsAsync(context.Layout.NationalResults, "SERNAM|2009");
         var iii1 = national.Single(r => r.RowKey == "III.1");
         Assert.Contains("CL-TA=" + newer.SubmissionId, iii1.GetString("Basis"), StringComparison.Ordinal);
         Assert.Equal(1, iii1.GetInt32("Complying"));
@@ -194,16 +196,16 @@ public sealed class RecalculationStorageTests(AzuriteFixture azurite) : IClassFi
     }
 
     /// <summary>The real store, except that the first time a Tarapacá submission is loaded an ingestion runs first and switches the pointer.</summary>
-    private sealed class RacingStore(IComplianceStore inner, Func<Task> ingest) : IComplianceStore
+    private sealed class RacingStore(ISubmissionContentStore inner, Func<Task> ingest) : ISubmissionContentStore
     {
         private bool _raced;
 
-        public Task<IReadOnlyList<CurrentSubmission>> ListCurrentAsync(string? service, int? year, CancellationToken cancellationToken = default) =>
-            inner.ListCurrentAsync(service, year, cancellationToken);
+        public Task SaveAsync(SubmissionRecord record, Submission submission, CancellationToken cancellationToken = default) =>
+            inner.SaveAsync(record, submission, cancellationToken);
 
-        public async Task<Submission> LoadSubmissionAsync(CurrentSubmission pointer, CancellationToken cancellationToken = default)
+        public async Task<Submission> LoadAsync(CurrentSubmission pointer, CancellationToken cancellationToken = default)
         {
-            var submission = await inner.LoadSubmissionAsync(pointer, cancellationToken);
+            var submission = await inner.LoadAsync(pointer, cancellationToken);
             if (!_raced && pointer.RegionCode == "CL-TA")
             {
                 _raced = true;
@@ -212,14 +214,5 @@ public sealed class RecalculationStorageTests(AzuriteFixture azurite) : IClassFi
 
             return submission;
         }
-
-        public Task SaveRegionalResultsAsync(CurrentSubmission pointer, Pmg.Domain.Rules.SubmissionEvaluation evaluation, CancellationToken cancellationToken = default) =>
-            inner.SaveRegionalResultsAsync(pointer, evaluation, cancellationToken);
-
-        public Task<IReadOnlyList<StoredNationalResult>> GetNationalResultsAsync(string service, int year, CancellationToken cancellationToken = default) =>
-            inner.GetNationalResultsAsync(service, year, cancellationToken);
-
-        public Task<bool> TrySaveNationalResultAsync(StoredNationalResult result, CancellationToken cancellationToken = default) =>
-            inner.TrySaveNationalResultAsync(result, cancellationToken);
     }
 }

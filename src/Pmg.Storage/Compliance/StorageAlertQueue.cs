@@ -1,0 +1,23 @@
+using Pmg.Pipeline.Compliance;
+using Pmg.Pipeline.Messages;
+
+namespace Pmg.Storage.Compliance;
+
+/// <summary>Sends alert digests as JSON on the alerts queue, trimming items so a message fits 64 KiB after Base64.</summary>
+internal sealed class StorageAlertQueue(StorageLayout layout) : IAlertQueue
+{
+    private const int MaxJsonBytes = 45_000;
+
+    public async Task EnqueueAsync(AlertDigestMessage digest, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        var json = AlertDigestJson.Serialize(digest);
+        for (var keep = digest.Items.Count / 2; System.Text.Encoding.UTF8.GetByteCount(json) > MaxJsonBytes && keep >= 1; keep /= 2)
+        {
+            // A region with hundreds of items: the first ones are sent; the report lists them all.
+            json = AlertDigestJson.Serialize(digest with { Items = digest.Items.Take(keep).ToArray() });
+        }
+
+        await layout.Alerts.SendMessageAsync(json, cancellationToken).ConfigureAwait(false);
+    }
+}
