@@ -15,6 +15,16 @@ public sealed class DashboardTests(PortalBrowserFixture portal)
     [Fact]
     public async Task MapAndTable_MatchTheStatusJson()
     {
+        // A recorded form of its own (the test does not depend on what others uploaded), then a recalculation.
+        var layout = portal.Services.GetRequiredService<Pmg.Storage.StorageLayout>();
+        var blob = layout.Forms.GetBlobClient("SERNAM/2009/CL-VS/tablero.xlsx");
+        var etag = (await blob.UploadAsync(new BinaryData(Pmg.Testing.Samples.Form("cierre-2009-CL-VS.xlsx")), overwrite: true)).Value.ETag.ToString();
+        await using (var content = new MemoryStream(Pmg.Testing.Samples.Form("cierre-2009-CL-VS.xlsx")))
+        {
+            await portal.Services.GetRequiredService<Pmg.Pipeline.Ingestion.IIngestionService>().IngestAsync(
+                new Pmg.Pipeline.Ingestion.IncomingBlob(blob.Name, etag, content, new Dictionary<string, string>()));
+        }
+
         await portal.Services.GetRequiredService<IComplianceService>().RecalculateAsync("SERNAM", 2009);
         var page = await portal.PageAsAsync(LocalIdentity.Coordinator);
         await page.GotoAsync("/coordinacion?servicio=SERNAM&anio=2009&programa=III.1");
@@ -43,13 +53,22 @@ public sealed class DashboardTests(PortalBrowserFixture portal)
 
         foreach (var program in serviceYear.GetProperty("national").GetProperty("programs").EnumerateArray())
         {
-            await Expect(page.Locator("table.national tbody")).ToContainTextAsync(program.GetProperty("section").GetString() + program.GetProperty("status").GetString());
+            var line = page.Locator("table.national tbody tr", new() { Has = page.Locator($"th:text-is('{program.GetProperty("section").GetString()}')") });
+            await Expect(line.Locator(".status")).ToHaveTextAsync(program.GetProperty("status").GetString()!);
+            await Expect(line.Locator("td.num").First).ToHaveTextAsync(program.GetProperty("regions").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         // Every region that existed that year has a tile, north to south; those without a form say so in words.
         await Expect(page.Locator("ol.tile-map li")).ToHaveCountAsync(Pmg.Domain.Regions.RegionCatalog.ExistingIn(2009).Count);
         await Expect(page.Locator("ol.tile-map li .tile-status", new() { HasTextString = "SIN FORMULARIO" }))
             .ToHaveCountAsync(Pmg.Domain.Regions.RegionCatalog.ExistingIn(2009).Count - regions.Count);
-        Assert.Equal("CL-TA", await page.Locator("ol.tile-map li").Nth(0).GetAttributeAsync("data-region"));
+        Assert.Equal("CL-AP", await page.Locator("ol.tile-map li").Nth(0).GetAttributeAsync("data-region"));
+        Assert.Equal("CL-MA", await page.Locator("ol.tile-map li").Last.GetAttributeAsync("data-region"));
+
+        // The README's screenshot of the dashboard (eng/screenshots.sh sets PMG_SCREENSHOTS).
+        if (Environment.GetEnvironmentVariable("PMG_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Directory.CreateDirectory(folder).FullName, "dashboard.png"), FullPage = true, Clip = new Clip { X = 0, Y = 0, Width = 1280, Height = 1400 } });
+        }
     }
 }
