@@ -248,6 +248,8 @@ internal static class ExcelTemplateWriter
     private sealed class SheetWriter
     {
         private readonly SortedDictionary<int, SortedDictionary<int, Cell>> rows = [];
+        private readonly List<(int Row, int Column, string Text)> wrapped = [];
+        private readonly List<(int Top, int Bottom, int Column)> verticalMerges = [];
         private readonly List<string> merges = [];
         private readonly List<DataValidation> validations = [];
         private readonly List<ConditionalFormatting> highlights = [];
@@ -262,6 +264,11 @@ internal static class ExcelTemplateWriter
             var cell = new Cell { CellReference = Reference(row, column), StyleIndex = style };
             if (text.Length > 0)
             {
+                if (Wraps(style))
+                {
+                    wrapped.Add((row, column, text));
+                }
+
                 cell.DataType = CellValues.InlineString;
                 cell.InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
             }
@@ -289,7 +296,14 @@ internal static class ExcelTemplateWriter
             Put(row, column, cell);
         }
 
-        public void Merge(int top, int left, int bottom, int right) => merges.Add(Reference(top, left) + ":" + Reference(bottom, right));
+        public void Merge(int top, int left, int bottom, int right)
+        {
+            merges.Add(Reference(top, left) + ":" + Reference(bottom, right));
+            if (bottom > top && left == right)
+            {
+                verticalMerges.Add((top, bottom, left));
+            }
+        }
 
         public void FreezeBelow(int row) => frozenRows = row;
 
@@ -396,14 +410,66 @@ internal static class ExcelTemplateWriter
 
         private SheetData Data()
         {
+            var heights = RowHeights();
             var data = new SheetData();
             foreach (var (index, cells) in rows)
             {
-                data.Append(new Row(cells.Values) { RowIndex = (uint)index });
+                var row = new Row(cells.Values) { RowIndex = (uint)index };
+                if (heights.TryGetValue(index, out var height))
+                {
+                    row.Height = height;
+                    row.CustomHeight = true;
+                }
+
+                data.Append(row);
             }
 
             return data;
         }
+
+        // Neither Excel nor LibreOffice fits a row to wrapped text written by another program, so each row with
+        // wrapped text gets the height its longest cell needs (estimated from the column's width); a text merged
+        // down over several rows spreads its height over them.
+        private Dictionary<int, double> RowHeights()
+        {
+            var heights = new Dictionary<int, double>();
+            var spans = verticalMerges.ToDictionary(m => (m.Top, m.Column), m => m.Bottom);
+            var tall = new List<(int Top, int Bottom, double Height)>();
+            foreach (var (row, column, text) in wrapped)
+            {
+                var height = LineHeight * Lines(text, column < Widths.Count ? Widths[column] : 10);
+                if (spans.TryGetValue((row, column), out var bottom))
+                {
+                    tall.Add((row, bottom, height));
+                    continue;
+                }
+
+                heights[row] = Math.Max(heights.GetValueOrDefault(row, LineHeight), height);
+            }
+
+            foreach (var (top, bottom, height) in tall)
+            {
+                var covered = Enumerable.Range(top, bottom - top + 1).Sum(r => heights.GetValueOrDefault(r, LineHeight));
+                if (covered < height)
+                {
+                    heights[bottom] = heights.GetValueOrDefault(bottom, LineHeight) + (height - covered);
+                }
+            }
+
+            return heights;
+        }
+
+        // Lines a text takes in a column: a Calibri 11 letter is about 0.85 of the "0" that measures a column's width,
+        // and wrapping at words leaves the end of each line short.
+        private static int Lines(string text, double width)
+        {
+            var perLine = Math.Max(1, (int)(width * 1.05) - 2);
+            return text.Split('\n').Sum(line => Math.Max(1, (line.Length + perLine - 1) / perLine));
+        }
+
+        private const double LineHeight = 15;
+
+        private static bool Wraps(uint style) => style is Styles.InputText or Styles.Header or Styles.Label or Styles.FixedValue or Styles.Category;
 
         private void Put(int row, int column, Cell cell)
         {

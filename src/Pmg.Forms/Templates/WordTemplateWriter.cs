@@ -26,7 +26,7 @@ internal sealed class WordTemplateWriter
     private const string HeaderFill = "DDEBF7";
     private const string FixedFill = "F2F2F2";
 
-    private static readonly int[] ProgramWidths = Scale([45, 35, 25, 45, 25, 25, 13, 14, 13]);
+    private static readonly int[] ProgramWidths = Scale([40, 30, 22, 40, 22, 22, 14, 20, 14]);
     private static readonly int[] ProgressWidths = Scale([26, 45, 45, 35, 35, 25]);
     private static readonly int[] BodyWidths = Scale([1, 1, 1, 1, 1]);
     private static readonly int[] LabelWidths = [2700, 5400];
