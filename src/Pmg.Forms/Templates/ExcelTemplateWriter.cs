@@ -482,7 +482,8 @@ internal static class ExcelTemplateWriter
             cells[column] = cell;
         }
 
-        private static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+        // Without trailing zeros: 0.6 + 0.4 is written "1", not "1.0".
+        private static string Format(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
 
         private static string ExcelReference(int row, int column)
         {
