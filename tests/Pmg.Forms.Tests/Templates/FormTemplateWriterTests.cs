@@ -1,5 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using Pmg.Domain.Model;
+using Pmg.Domain.Regions;
 using Pmg.Domain.Rules;
+using Pmg.Forms.Templates;
 
 namespace Pmg.Forms.Tests.Templates;
 
@@ -83,5 +86,31 @@ public sealed class FormTemplateWriterTests
             evaluation.Programs.Select(p => (p.Section, p.Status, p.WeightTotal, p.Activities)));
         Assert.Equal(7.35m, evaluation.Programs[0].WeightTotal);
         Assert.DoesNotContain(evaluation.Diagnostics, d => d.Code is RuleCodes.DeclaredPerformanceMismatch or RuleCodes.EarnedMismatch);
+    }
+
+    [Fact]
+    public async Task AddPmgForms_RegistersOneTemplateWriterThatWritesTheForm()
+    {
+        using var provider = new ServiceCollection().AddPmgForms().BuildServiceProvider();
+
+        var writer = provider.GetRequiredService<FormTemplateWriter>();
+
+        Assert.Same(writer, provider.GetRequiredService<FormTemplateWriter>());
+        using var output = new MemoryStream();
+        await writer.WriteAsync("SERNAM", 2012, RegionCatalog.FindByCode("CL-LR")!, FormFormat.Excel, output);
+        var read = await TemplateFiles.ReadAsync(output.ToArray(), FormFormat.Excel);
+        Assert.Equal(("Los Ríos", 2012), (read.Submission!.Region!.Name, read.Submission.Year));
+    }
+
+    [Fact]
+    public async Task WriteAsync_RegionThatDidNotExistThatYear_IsAnArgumentError()
+    {
+        using var output = new MemoryStream();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            new FormTemplateWriter().WriteAsync("SERNAM", 2010, RegionCatalog.FindByCode("CL-NB")!, FormFormat.Word, output));
+
+        Assert.Equal("region", error.ParamName);
+        Assert.Equal(0, output.Length);
     }
 }
