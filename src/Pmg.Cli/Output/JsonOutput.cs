@@ -57,6 +57,8 @@ internal static class JsonOutput
             .Select(e => new RegionEntryJson(
                 e.Region?.Code,
                 e.File,
+                e.CountsNationally,
+                e.ModifiedAt,
                 e.Programs.Select(p => new RegionProgramJson(p.Section.Code(), TwoDecimals(p.Performance), p.Status.Label())).ToList()))
             .ToList(),
         report.National.Select(n => new NationalJson(n.Section.Code(), n.Status.Label(), n.Regions, n.Complying)).ToList(),
@@ -106,8 +108,8 @@ internal sealed record DiagnosticJson(string Severity, string Code, string Messa
 /// <summary>`pmg report --json`.</summary>
 internal sealed record ReportJson(IReadOnlyList<RegionEntryJson> Regions, IReadOnlyList<NationalJson> National, IReadOnlyList<ObservationJson> Observations);
 
-/// <summary>A file's region and its programme results.</summary>
-internal sealed record RegionEntryJson(string? Region, string File, IReadOnlyList<RegionProgramJson> Programs);
+/// <summary>A file's region, whether it counts nationally (false when another form of its region and year does), when it was written, and its programme results.</summary>
+internal sealed record RegionEntryJson(string? Region, string File, bool CountsNationally, DateTimeOffset? ModifiedAt, IReadOnlyList<RegionProgramJson> Programs);
 
 /// <summary>A programme's performance and status in a region.</summary>
 internal sealed record RegionProgramJson(string Section, decimal? Performance, string Status);
