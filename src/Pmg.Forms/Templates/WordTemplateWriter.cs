@@ -107,7 +107,7 @@ internal sealed class WordTemplateWriter
         var heading = Paragraph(FormVocabulary.Heading(section, content.Year), bold: true, size: 22);
         if (section != Section.III1)
         {
-            heading.ParagraphProperties!.PageBreakBefore = new PageBreakBefore();
+            heading.PrependChild(new ParagraphProperties(new PageBreakBefore()));
         }
 
         yield return heading;
@@ -175,7 +175,7 @@ internal sealed class WordTemplateWriter
         var marks = planned.Activities.Count == 0 ? [""] : planned.Activities.Select(TemplateCells.Mark).ToList();
         foreach (var mark in marks)
         {
-            yield return new Paragraph(CellParagraphProperties(), Dropdown(mark));
+            yield return new Paragraph(Dropdown(mark));
         }
     }
 
@@ -303,17 +303,10 @@ internal sealed class WordTemplateWriter
     private static TableCellProperties CellProperties(int width) =>
         new(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa });
 
-    private static ParagraphProperties CellParagraphProperties() => new(new SpacingBetweenLines { After = "0" });
-
     private static Paragraph Paragraph(string text, bool bold = false, int? size = null, bool centered = false, bool italic = false)
     {
-        var properties = CellParagraphProperties();
-        if (centered)
-        {
-            properties.Justification = new Justification { Val = JustificationValues.Center };
-        }
-
-        var paragraph = new Paragraph(properties);
+        // Spacing comes from the document defaults (none after a paragraph); only centring is set here.
+        var paragraph = centered ? new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center })) : new Paragraph();
         if (text.Length > 0)
         {
             paragraph.Append(Run(text, bold, size, italic));
