@@ -20,3 +20,13 @@ param softDeleteRetentionDays = 30
 // One entry per regional upload group, e.g.
 // { principalId: '<group object id>', principalType: 'Group', service: 'SERNAM', year: 2025, region: 'CL-AP' }
 param regionUploaders = []
+
+// Required: where alerts go. A distribution list, so no alert depends on one person being around.
+param opsEmail = readEnvironmentVariable('PMG_OPS_EMAIL')
+
+// The portal's Entra app registration (infra/scripts/register-portal-app.sh prints it). Until it is set the portal
+// answers 401 to everyone; the pipeline works regardless.
+param authClientId = readEnvironmentVariable('PMG_AUTH_CLIENT_ID', '')
+
+// Set when the portal has its own domain; empty = https://<function app>.azurewebsites.net.
+param portalPublicUrl = readEnvironmentVariable('PMG_PORTAL_PUBLIC_URL', '')

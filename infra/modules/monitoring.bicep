@@ -58,5 +58,8 @@ output appInsightsId string = appInsights.id
 @description('Application Insights component name.')
 output appInsightsName string = appInsights.name
 
+@description('Log Analytics workspace name (its daily cap is watched by an alert).')
+output logAnalyticsName string = workspace.name
+
 @description('Connection string: endpoints and instrumentation key only; useless without Entra ID since local auth is off.')
 output appInsightsConnectionString string = appInsights.properties.ConnectionString

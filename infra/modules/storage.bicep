@@ -58,6 +58,8 @@ var tableNames = [
   'AlertLedger'
   'Contacts'
   'NotificationLedger'
+  // Entra user or group object id -> the region(s) it may see in the portal (pmg access grant|revoke|list).
+  'PortalAccess'
 ]
 
 resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' = {

@@ -54,9 +54,19 @@ public static class AppSettingsContract
     public static IReadOnlySet<string> CarriedByFunctionAppConfig { get; } =
         new HashSet<string>(StringComparer.Ordinal) { "FUNCTIONS_WORKER_RUNTIME" };
 
-    /// <summary>Settings that exist only in Azure: telemetry is sent with the app's identity, not a key.</summary>
+    /// <summary>
+    /// Settings that exist only in Azure: telemetry is sent with the app's identity, not a key; the portal's address
+    /// (used in e-mails) is the function app's https address or its custom domain.
+    /// </summary>
     public static IReadOnlySet<string> AzureOnlySettingNames { get; } =
-        new HashSet<string>(StringComparer.Ordinal) { "APPLICATIONINSIGHTS_AUTHENTICATION_STRING" };
+        new HashSet<string>(StringComparer.Ordinal) { "APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "Pmg__Portal__PublicUrl" };
+
+    /// <summary>
+    /// Settings that must never reach Azure: the portal's local mode lets a developer act as any role, so in Azure
+    /// it stays unset (and the app refuses to start with it on when WEBSITE_SITE_NAME is set).
+    /// </summary>
+    public static IReadOnlySet<string> LocalOnlySettingNames { get; } =
+        new HashSet<string>(StringComparer.Ordinal) { "Pmg__Portal__LocalMode" };
 
     /// <summary>The exact set of app settings the Bicep templates must give the function app.</summary>
     public static IReadOnlySet<string> AzureSettingNames { get; } = BuildAzureSettingNames();
@@ -70,7 +80,7 @@ public static class AppSettingsContract
             {
                 names.UnionWith(replacements);
             }
-            else if (!CarriedByFunctionAppConfig.Contains(name))
+            else if (!CarriedByFunctionAppConfig.Contains(name) && !LocalOnlySettingNames.Contains(name))
             {
                 names.Add(name);
             }

@@ -24,9 +24,7 @@ public sealed class CompilationTests(CompiledInfraFixture infra)
     [Fact]
     public async Task BuildParams_MainParameterFile_ProducesParametersForMainTemplate()
     {
-        var parameterFile = Path.Combine(BicepCli.RepositoryRoot, "infra", "main.bicepparam");
-
-        var run = await BicepCli.RunAsync(["build-params", parameterFile, "--stdout"]);
+        var run = await BicepCli.RunAsync(["build-params", ParameterFile, "--stdout"], WithOpsEmail("ops@ejemplo.gob.cl"));
 
         Assert.True(run.ExitCode == 0, run.StandardError);
         Assert.Equal("", run.StandardError.Trim());
@@ -35,7 +33,28 @@ public sealed class CompilationTests(CompiledInfraFixture infra)
         Assert.Equal("SERNAM", parameters["services"]!["value"]!.GetValue<string>());
         Assert.Equal("PMG Gestión Territorial", parameters["sendGridFromName"]!["value"]!.GetValue<string>());
         Assert.Empty(parameters["regionUploaders"]!["value"]!.AsArray());
+        Assert.Equal("ops@ejemplo.gob.cl", parameters["opsEmail"]!["value"]!.GetValue<string>());
+        Assert.Equal("", parameters["authClientId"]!["value"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task BuildParams_WithoutOpsEmail_FailsNamingTheVariable()
+    {
+        // Alerts that go to nobody are a failure: a deployment without PMG_OPS_EMAIL must not start.
+        var run = await BicepCli.RunAsync(["build-params", ParameterFile, "--stdout"], WithOpsEmail(null));
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("PMG_OPS_EMAIL", run.StandardError, StringComparison.Ordinal);
+    }
+
+    private static string ParameterFile { get; } = Path.Combine(BicepCli.RepositoryRoot, "infra", "main.bicepparam");
+
+    private static Dictionary<string, string?> WithOpsEmail(string? address) => new(StringComparer.Ordinal)
+    {
+        ["PMG_OPS_EMAIL"] = address,
+        ["PMG_AUTH_CLIENT_ID"] = null,
+        ["PMG_PORTAL_PUBLIC_URL"] = null,
+    };
 
     [Fact]
     public void Modules_AllResources_PinAnApiVersion()

@@ -19,13 +19,12 @@ public sealed partial class OptionsContractTests(CompiledInfraFixture infra)
     // Settings read by the Functions host and the Application Insights SDK themselves, not by Pmg code.
     private static readonly string[] HostSettingPrefixes = ["AzureWebJobsStorage__", "APPLICATIONINSIGHTS_"];
 
-    private static readonly (Type Options, string Section)[] OptionsClasses =
-    [
-        (typeof(PmgOptions), PmgOptions.SectionName),
-        (typeof(PmgStorageOptions), PmgStorageOptions.SectionName),
-        (typeof(SendGridOptions), SendGridOptions.SectionName),
-        (typeof(NotificationOptions), NotificationOptions.SectionName),
-    ];
+    // Settings the templates give the app before the code that reads them is merged, with who brings that code. Once
+    // the reader exists, AwaitingReader_Entries_AreNotReadYet fails: delete the entry then.
+    private static readonly Dictionary<string, string> AwaitingReader = new(StringComparer.Ordinal)
+    {
+        ["Pmg__Portal__PublicUrl"] = "the portal's options (section Pmg:Portal, branch portal, issue 12)",
+    };
 
     private IReadOnlyCollection<string> TemplateSettings => InfraPolicy.AppSettings(infra.Template).Keys.ToArray();
 
@@ -36,10 +35,32 @@ public sealed partial class OptionsContractTests(CompiledInfraFixture infra)
 
         var unread = TemplateSettings
             .Where(name => !HostSettingPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal)))
-            .Where(name => !readable.Contains(name))
+            .Where(name => !readable.Contains(name) && !AwaitingReader.ContainsKey(name))
             .ToArray();
 
         Assert.Empty(unread);
+    }
+
+    [Fact]
+    public void AwaitingReader_Entries_AreNotReadYet()
+    {
+        var readable = OptionSettingNames().ToHashSet(StringComparer.Ordinal);
+
+        Assert.All(AwaitingReader, entry => Assert.False(
+            readable.Contains(entry.Key),
+            $"{entry.Key} is read by {entry.Value} now: remove it from AwaitingReader."));
+        Assert.All(AwaitingReader.Keys, name => Assert.Contains(name, TemplateSettings));
+    }
+
+    [Fact]
+    public void OptionsClasses_Discovered_IncludeEveryKnownSection()
+    {
+        var sections = OptionsClasses().Select(entry => entry.Section).ToArray();
+
+        Assert.Contains(PmgOptions.SectionName, sections);
+        Assert.Contains(PmgStorageOptions.SectionName, sections);
+        Assert.Contains(SendGridOptions.SectionName, sections);
+        Assert.Contains(NotificationOptions.SectionName, sections);
     }
 
     [Fact]
@@ -77,8 +98,39 @@ public sealed partial class OptionsContractTests(CompiledInfraFixture infra)
         Assert.Contains($"SendGrid__{nameof(SendGridOptions.FromEmail)}", TemplateSettings);
     }
 
+    /// <summary>
+    /// Every options class of the app's assemblies (Pmg.*, reachable from Pmg.Functions): a class with a public
+    /// <c>const string SectionName</c>, the convention every Pmg options class follows.
+    /// </summary>
+    private static IEnumerable<(Type Options, string Section)> OptionsClasses() =>
+        from assembly in PmgAssemblies()
+        from type in assembly.GetTypes()
+        let field = type.GetField("SectionName", BindingFlags.Public | BindingFlags.Static)
+        where type.IsClass && field is { IsLiteral: true } && field.FieldType == typeof(string)
+        select (type, (string)field.GetRawConstantValue()!);
+
+    private static IEnumerable<Assembly> PmgAssemblies()
+    {
+        var seen = new Dictionary<string, Assembly>(StringComparer.Ordinal);
+        var pending = new Stack<Assembly>([typeof(IngestForm).Assembly]);
+        while (pending.TryPop(out var assembly))
+        {
+            if (!seen.TryAdd(assembly.GetName().Name!, assembly))
+            {
+                continue;
+            }
+
+            foreach (var reference in assembly.GetReferencedAssemblies().Where(name => name.Name!.StartsWith("Pmg.", StringComparison.Ordinal)))
+            {
+                pending.Push(Assembly.Load(reference));
+            }
+        }
+
+        return seen.Values;
+    }
+
     private static IEnumerable<string> OptionSettingNames() =>
-        from entry in OptionsClasses
+        from entry in OptionsClasses()
         from property in entry.Options.GetProperties(BindingFlags.Public | BindingFlags.Instance)
         where property.SetMethod is { IsPublic: true }
         select entry.Section.Replace(":", "__", StringComparison.Ordinal) + "__" + property.Name;

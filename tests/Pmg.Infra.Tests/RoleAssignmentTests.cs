@@ -38,6 +38,21 @@ public sealed partial class RoleAssignmentTests(CompiledInfraFixture infra)
     }
 
     [Fact]
+    public void IdentityRoles_StorageAccess_LetsThePortalWriteUploadsAndPortalAccessWithoutConditions()
+    {
+        // The portal writes forms/{service}/{year}/{region}/{file} and reads and writes the PortalAccess table with the
+        // app identity: account-wide Blob Data Owner and Table Data Contributor, not narrowed by any ABAC condition.
+        var storage = Assert.Single(IdentityAssignments, assignment => ScopeType(assignment) == "Microsoft.Storage/storageAccounts");
+        var tables = infra.Template.Single("Microsoft.Storage/storageAccounts/tableServices/tables").LoopItems()
+            .Select(item => item!.GetValue<string>());
+
+        Assert.Contains(BlobDataOwner, RoleIds(storage));
+        Assert.Contains(TableDataContributor, RoleIds(storage));
+        Assert.Null(storage.Json["properties"]!["condition"]);
+        Assert.Contains("PortalAccess", tables);
+    }
+
+    [Fact]
     public void IdentityRoles_Names_AreGuidOfScopePrincipalAndRole()
     {
         foreach (var assignment in IdentityAssignments)

@@ -54,7 +54,7 @@ public sealed class StorageTests(CompiledInfraFixture infra)
         var tables = infra.Template.Single("Microsoft.Storage/storageAccounts/tableServices/tables");
 
         Assert.Equal(
-            ["Submissions", "CurrentSubmissions", "Activities", "ProgressRows", "RegionalResults", "NationalResults", "AlertLedger", "Contacts", "NotificationLedger"],
+            ["Submissions", "CurrentSubmissions", "Activities", "ProgressRows", "RegionalResults", "NationalResults", "AlertLedger", "Contacts", "NotificationLedger", "PortalAccess"],
             Names(tables));
     }
 

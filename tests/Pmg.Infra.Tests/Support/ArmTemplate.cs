@@ -163,7 +163,7 @@ public sealed partial record TemplateScope(JsonObject Template, TemplateScope? P
         Template["parameters"]?[name]?["type"]?.GetValue<string>() is { } type
         && type.StartsWith("secure", StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"^\[(variables|parameters)\('(\w+)'\)\]$")]
+    [GeneratedRegex(@"^\[(variables|parameters)\('([\w$#]+)'\)\]$")]
     private static partial Regex Reference();
 
     [GeneratedRegex(@"^\[length\((variables|parameters)\('(\w+)'\)\)\]$")]

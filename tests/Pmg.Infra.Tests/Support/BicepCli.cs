@@ -13,8 +13,14 @@ public static class BicepCli
     public static string RepositoryRoot { get; } = Metadata("RepositoryRoot");
 
     /// <summary>Runs bicep with the given arguments and captures what it prints.</summary>
-    public static async Task<BicepRun> RunAsync(IEnumerable<string> arguments, CancellationToken cancellationToken = default)
+    public static Task<BicepRun> RunAsync(IEnumerable<string> arguments, CancellationToken cancellationToken = default) =>
+        RunAsync(arguments, new Dictionary<string, string?>(), cancellationToken);
+
+    /// <summary>Runs bicep with environment variables set (a value of null removes the variable).</summary>
+    public static async Task<BicepRun> RunAsync(
+        IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         EnsureExecutable();
         var start = new ProcessStartInfo(ExecutablePath)
         {
@@ -25,6 +31,18 @@ public static class BicepCli
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         using var process = Process.Start(start)

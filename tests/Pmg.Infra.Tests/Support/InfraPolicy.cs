@@ -18,6 +18,8 @@ public static partial class InfraPolicy
         CheckFunctionApp(template, violations);
         CheckRoleAssignments(template, violations);
         CheckOutputs(template, violations);
+        CheckAlerts(template, violations);
+        CheckAuthentication(template, violations);
 
         var text = template.Root.ToJsonString();
         if (ListFunction().IsMatch(text))
@@ -105,6 +107,132 @@ public static partial class InfraPolicy
         }
     }
 
+    /// <summary>
+    /// The failures ops must hear about (issue 10): each needs an enabled alert rule on that signal, with that
+    /// condition, that e-mails the ops action group.
+    /// </summary>
+    public static IReadOnlyList<RequiredAlert> RequiredAlerts { get; } =
+    [
+        new("forms or e-mails that went to a poison queue", "GreaterThan", 0,
+            rule => rule.IsLogAlert && rule.Signal.Contains("\"FormPoisoned\"", StringComparison.Ordinal) && rule.Signal.Contains("\"NotificationPoisoned\"", StringComparison.Ordinal)),
+        new("poison queue length", "GreaterThan", 0,
+            rule => rule.IsLogAlert && rule.Signal.Contains("\"PoisonQueueLength\"", StringComparison.Ordinal)),
+        new("Event Grid dead-lettered events", "GreaterThan", 0,
+            rule => rule.Signal == "Microsoft.EventGrid/systemTopics/DeadLetteredCount"),
+        new("Event Grid dropped events", "GreaterThan", 0,
+            rule => rule.Signal == "Microsoft.EventGrid/systemTopics/DroppedEventCount"),
+        new("Event Grid delivery failures", "GreaterThan", 0,
+            rule => rule.Signal == "Microsoft.EventGrid/systemTopics/DeliveryAttemptFailCount"),
+        new("function failures", "GreaterThan", 0,
+            rule => rule.IsLogAlert && rule.Signal.Contains("requests", StringComparison.Ordinal) && rule.Signal.Contains("success == false", StringComparison.Ordinal)),
+        new("the recalculation not having run for two schedule periods", "LessThan", 1,
+            rule => rule.IsLogAlert && rule.Signal.Contains("\"RecalculateCompliance\"", StringComparison.Ordinal)),
+        new("e-mails recorded as failed", "GreaterThan", 0,
+            rule => rule.IsLogAlert && rule.Signal.Contains("\"NotificationFailed\"", StringComparison.Ordinal)),
+        new("the Log Analytics daily cap", "GreaterThan", 0,
+            rule => rule.IsLogAlert && rule.Signal.Contains("OverQuota", StringComparison.Ordinal)),
+    ];
+
+    private static void CheckAlerts(ArmTemplate template, List<string> violations)
+    {
+        var opsGroups = template.OfType("Microsoft.Insights/actionGroups")
+            .Where(group => AlertRule.Instances(group).All(json =>
+                json["properties"]?["enabled"]?.GetValue<bool>() == true
+                && json["properties"]?["emailReceivers"] is JsonArray receivers
+                && receivers.Any(receiver => !string.IsNullOrWhiteSpace(receiver?["emailAddress"]?.GetValue<string>()))))
+            .Select(AlertRule.ActionGroupId)
+            .ToHashSet(StringComparer.Ordinal);
+        if (opsGroups.Count == 0)
+        {
+            violations.Add("No enabled action group e-mails ops: every alert would go to nobody.");
+        }
+
+        var rules = AlertRule.All(template);
+        foreach (var required in RequiredAlerts)
+        {
+            var matching = rules.Where(required.Matches).ToList();
+            if (matching.Count == 0)
+            {
+                violations.Add($"No alert rule on {required.Signal}.");
+            }
+
+            foreach (var rule in matching)
+            {
+                if (!rule.Enabled)
+                {
+                    violations.Add($"The alert on {required.Signal} ({rule.Name}) is disabled.");
+                }
+
+                if (rule.Operator != required.Operator || rule.Threshold != required.Threshold)
+                {
+                    violations.Add($"The alert on {required.Signal} ({rule.Name}) fires when {rule.Operator} {rule.Threshold}, not {required.Operator} {required.Threshold}.");
+                }
+
+                if (!rule.ActionGroups.Any(opsGroups.Contains))
+                {
+                    violations.Add($"The alert on {required.Signal} ({rule.Name}) does not notify the ops action group.");
+                }
+            }
+        }
+    }
+
+    /// <summary>Paths that may bypass sign-in: Event Grid calls the blobs extension webhook with a system key.</summary>
+    public static IReadOnlySet<string> KeyAuthenticatedPaths { get; } = new HashSet<string>(StringComparer.Ordinal) { "/runtime/webhooks/blobs" };
+
+    private static void CheckAuthentication(ArmTemplate template, List<string> violations)
+    {
+        var authentications = template.OfType("Microsoft.Web/sites/config")
+            .Where(config => ArmExpression.Text(config.Json["name"], config.Scope).EndsWith("/authsettingsV2", StringComparison.Ordinal))
+            .ToList();
+        if (template.OfType("Microsoft.Web/sites").Count > 0 && authentications.Count == 0)
+        {
+            violations.Add("Function app has no App Service Authentication (authsettingsV2): the portal would be anonymous.");
+        }
+
+        foreach (var authentication in authentications)
+        {
+            if (authentication.Json.ToJsonString().Contains("AllowAnonymous", StringComparison.Ordinal))
+            {
+                violations.Add("App Service Authentication can let unauthenticated requests through (AllowAnonymous).");
+            }
+
+            var settings = ArmExpression.Evaluate(authentication.Json["properties"], authentication.Scope)!;
+            if (settings["platform"]?["enabled"]?.GetValue<bool>() != true)
+            {
+                violations.Add("App Service Authentication is not enabled.");
+            }
+
+            if (settings["globalValidation"]?["requireAuthentication"]?.GetValue<bool>() != true)
+            {
+                violations.Add("App Service Authentication does not require authentication.");
+            }
+
+            var action = settings["globalValidation"]?["unauthenticatedClientAction"]?.GetValue<string>();
+            if (action is not ("RedirectToLoginPage" or "Return401" or "Return403"))
+            {
+                violations.Add($"App Service Authentication answers unauthenticated requests with {action ?? "nothing"}.");
+            }
+
+            foreach (var path in settings["globalValidation"]?["excludedPaths"]?.AsArray().Select(node => node!.GetValue<string>()) ?? [])
+            {
+                if (!KeyAuthenticatedPaths.Contains(path))
+                {
+                    violations.Add($"App Service Authentication lets anonymous requests reach {path}.");
+                }
+            }
+
+            if (settings["httpSettings"]?["requireHttps"]?.GetValue<bool>() != true)
+            {
+                violations.Add("App Service Authentication accepts sign-ins over plain HTTP.");
+            }
+        }
+
+        foreach (var name in AppSettings(template).Keys.Where(name => name.Contains("LocalMode", StringComparison.OrdinalIgnoreCase)))
+        {
+            violations.Add($"App setting {name} can switch on the portal's local mode (act as any role) in Azure.");
+        }
+    }
+
     private static void CheckRoleAssignments(ArmTemplate template, List<string> violations)
     {
         foreach (var assignment in template.OfType("Microsoft.Authorization/roleAssignments"))
@@ -164,3 +292,6 @@ public static partial class InfraPolicy
     [GeneratedRegex(@"(ApiKey|Secret|Password|AccessKey)$", RegexOptions.IgnoreCase)]
     private static partial Regex SecretName();
 }
+
+/// <summary>An alert the infrastructure must have: what it watches, when it fires, and how to recognise its rule.</summary>
+public sealed record RequiredAlert(string Signal, string Operator, double Threshold, Func<AlertRule, bool> Matches);
