@@ -27,6 +27,7 @@ public static class PmgCommandLine
         root.Subcommands.Add(RecalcCommand.Create(environment));
         root.Subcommands.Add(ContactsCommand.Create(environment));
         root.Subcommands.Add(AccessCommand.Create(environment));
+        root.Subcommands.Add(TemplateCommand.Create(environment));
         return root;
     }
 

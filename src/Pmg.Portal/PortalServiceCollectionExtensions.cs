@@ -62,6 +62,7 @@ public static class PortalServiceCollectionExtensions
         services.TryAddSingleton<FormUploader>();
         services.TryAddSingleton<HomePages>();
         services.TryAddSingleton<RegionPages>();
+        services.TryAddSingleton<BlankFormPages>();
         services.TryAddSingleton<ReportPages>();
         services.TryAddSingleton<AtRiskQueries>();
         services.TryAddSingleton<AtRiskPages>();

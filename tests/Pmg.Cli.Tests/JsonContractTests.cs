@@ -31,7 +31,7 @@ public sealed class JsonContractTests
         using var json = JsonDocument.Parse(run.Stdout);
         Assert.Equal(["regions", "national", "observations"], Names(json.RootElement));
         var region = json.RootElement.GetProperty("regions")[0];
-        Assert.Equal(["region", "file", "programs"], Names(region));
+        Assert.Equal(["region", "file", "countsNationally", "modifiedAt", "programs"], Names(region));
         Assert.Equal(["section", "performance", "status"], Names(region.GetProperty("programs")[0]));
         Assert.Equal(["section", "status", "regions", "complying"], Names(json.RootElement.GetProperty("national")[0]));
         Assert.Equal(["file", "region", "severity", "code", "message", "location"], Names(json.RootElement.GetProperty("observations")[0]));

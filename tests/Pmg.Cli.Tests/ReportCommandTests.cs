@@ -96,25 +96,87 @@ public sealed class ReportCommandTests
         Assert.Equal((72.00m, "NO CUMPLE"), Program(RegionEntry(json, "CL-BI"), "III.1"));
     }
 
-    [Fact]
-    public async Task Report_SameRegionTwice_ListsBothCountsOnceAndWarns()
+    /// <summary>Tarapacá's closing form twice (Word written on 1 December, Excel on 2 December) and Biobío's, in a folder.</summary>
+    private static string TwoFormsOfTarapaca(TempFolder temp)
     {
-        var run = await CliRunner.RunAsync(
-            "report",
-            "--json",
-            Samples.FormPath("cierre-2009-CL-TA.docx"),
-            Samples.FormPath("cierre-2009-CL-TA.xlsx"),
-            Samples.FormPath("cierre-2009-CL-BI.docx"));
+        File.Copy(Samples.FormPath("cierre-2009-CL-TA.docx"), temp.File("cierre-2009-CL-TA.docx"));
+        File.Copy(Samples.FormPath("cierre-2009-CL-TA.xlsx"), temp.File("cierre-2009-CL-TA.xlsx"));
+        File.Copy(Samples.FormPath("cierre-2009-CL-BI.docx"), temp.File("cierre-2009-CL-BI.docx"));
+        File.SetLastWriteTimeUtc(temp.File("cierre-2009-CL-TA.docx"), new DateTime(2026, 12, 1, 13, 0, 0, DateTimeKind.Utc));
+        File.SetLastWriteTimeUtc(temp.File("cierre-2009-CL-TA.xlsx"), new DateTime(2026, 12, 2, 13, 0, 0, DateTimeKind.Utc));
+        return temp.Path;
+    }
 
+    private static JsonElement Duplicate(JsonDocument json) =>
+        json.RootElement.GetProperty("observations").EnumerateArray().First(o => o.GetProperty("code").GetString() == "DUPLICATE_REGION");
+
+    [Fact]
+    public async Task Report_FolderWithTwoFormsOfARegion_CountsTheMostRecentAndSaysWhy()
+    {
+        using var temp = new TempFolder();
+
+        var run = await CliRunner.RunAsync("report", "--json", TwoFormsOfTarapaca(temp));
+
+        Assert.Equal(0, run.ExitCode);
         using var json = JsonDocument.Parse(run.Stdout);
         var tarapaca = json.RootElement.GetProperty("regions").EnumerateArray().Where(r => r.GetProperty("region").GetString() == "CL-TA").ToList();
-        Assert.Equal(2, tarapaca.Count);
+        Assert.Equal(
+            [("cierre-2009-CL-TA.docx", false), ("cierre-2009-CL-TA.xlsx", true)],
+            tarapaca.Select(r => (r.GetProperty("file").GetString(), r.GetProperty("countsNationally").GetBoolean())));
+        Assert.Equal(new DateTimeOffset(2026, 12, 2, 13, 0, 0, TimeSpan.Zero), tarapaca[1].GetProperty("modifiedAt").GetDateTimeOffset());
         var national = json.RootElement.GetProperty("national").EnumerateArray().Single(n => n.GetProperty("section").GetString() == "III.1");
         Assert.Equal(2, national.GetProperty("regions").GetInt32());
-        var duplicate = json.RootElement.GetProperty("observations").EnumerateArray()
-            .First(o => o.GetProperty("code").GetString() == "DUPLICATE_REGION");
+        var duplicate = Duplicate(json);
         Assert.Equal("warning", duplicate.GetProperty("severity").GetString());
-        Assert.Contains("En el resultado nacional se considera solo «cierre-2009-CL-TA.xlsx»", duplicate.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var local = TimeProvider.System.LocalTimeZone;
+        string When(int day) => TimeZoneInfo.ConvertTime(new DateTimeOffset(2026, 12, day, 13, 0, 0, TimeSpan.Zero), local).ToString("dd-MM-yyyy HH:mm:ss", CultureInfo.InvariantCulture);
+        Assert.Equal(
+            $"La región Tarapacá (CL-TA) tiene 2 formularios de SERNAM para 2009: cierre-2009-CL-TA.docx (modificado el {When(1)}), cierre-2009-CL-TA.xlsx (modificado el {When(2)}). "
+                + "En el resultado nacional se considera solo «cierre-2009-CL-TA.xlsx», el más reciente, como el proceso hace con las subidas. Para considerar otro, use --prefer ARCHIVO.",
+            duplicate.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task Report_PreferTheOlderForm_CountsItAndSaysTheOtherIsMoreRecent()
+    {
+        using var temp = new TempFolder();
+        var folder = TwoFormsOfTarapaca(temp);
+
+        var run = await CliRunner.RunAsync("report", "--json", folder, "--prefer", temp.File("cierre-2009-CL-TA.docx"));
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Stdout);
+        var counted = json.RootElement.GetProperty("regions").EnumerateArray()
+            .Where(r => r.GetProperty("region").GetString() == "CL-TA" && r.GetProperty("countsNationally").GetBoolean())
+            .Select(r => r.GetProperty("file").GetString());
+        Assert.Equal(["cierre-2009-CL-TA.docx"], counted);
+        Assert.EndsWith("se considera solo «cierre-2009-CL-TA.docx», el elegido, aunque el más reciente es «cierre-2009-CL-TA.xlsx».", Duplicate(json).GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_TwoFormsOfARegion_TellsPeopleWhichCountsAndWhy()
+    {
+        using var temp = new TempFolder();
+
+        var run = await CliRunner.RunAsync("report", TwoFormsOfTarapaca(temp));
+
+        Assert.Contains("cierre-2009-CL-TA.docx (no cuenta a nivel nacional)", run.Screen, StringComparison.Ordinal);
+
+        // The observations table wraps a long message over several rows of its third column ("Mensaje"): join them.
+        var messages = string.Join(' ', run.Screen.Split('\n').Where(line => line.Count(c => c == '│') == 3).Select(line => line.Split('│')[2].Trim()));
+        Assert.Contains("En el resultado nacional se considera solo «cierre-2009-CL-TA.xlsx», el más reciente, como el proceso hace con las subidas. Para considerar otro, use --prefer ARCHIVO.", messages, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_PreferAFileThatIsNotInTheReport_IsAUsageError()
+    {
+        using var temp = new TempFolder();
+
+        var run = await CliRunner.RunAsync("report", TwoFormsOfTarapaca(temp), "--prefer", Samples.FormPath("cierre-2009-CL-VS.docx"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--prefer «", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("no es uno de los formularios del informe", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

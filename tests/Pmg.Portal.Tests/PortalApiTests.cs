@@ -241,6 +241,24 @@ public sealed class PortalApiTests(AzuriteFixture azurite) : IClassFixture<Azuri
     }
 
     [Fact]
+    public async Task BlankForm_OfficeDownloadsItsRegionsFormWhichReadsBackAsThatRegion_AndNotAnothers()
+    {
+        using var tarapaca = _server.Client(Tarapaca, "oficina.ta@example.org", PortalRoles.Uploader);
+
+        using var word = await tarapaca.Http.GetAsync(new Uri("/regiones/CL-TA/formulario?servicio=SERNAM&anio=2010&formato=docx", UriKind.Relative));
+        using var other = await tarapaca.Http.GetAsync(new Uri("/regiones/CL-VS/formulario?servicio=SERNAM&anio=2010&formato=xlsx", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, word.StatusCode);
+        Assert.Equal("formulario-SERNAM-2010-CL-TA.docx", word.Content.Headers.ContentDisposition!.FileName);
+        await using var content = new MemoryStream(await word.Content.ReadAsByteArrayAsync());
+        var read = await new Pmg.Forms.FormReader().ReadAsync(content, "formulario.docx", new Pmg.Domain.Reading.FormReadOptions());
+        Assert.True(read.Accepted);
+        Assert.Equal("CL-TA", read.Submission!.Region!.Code);
+        Assert.Equal(2010, read.Submission.Year);
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+    }
+
+    [Fact]
     public async Task Responses_CarryTheStrictContentSecurityPolicy()
     {
         using var tarapaca = _server.Client(Tarapaca, "oficina.ta@example.org", PortalRoles.Uploader);

@@ -8,7 +8,11 @@ using Spectre.Console;
 
 namespace Pmg.Cli.Commands;
 
-/// <summary>`pmg report PATH... [--json] [--xlsx OUT]`: consolidates forms into the regional table and the national result.</summary>
+/// <summary>
+/// `pmg report PATH... [--json] [--xlsx OUT] [--prefer FILE]...`: consolidates forms into the regional table and the
+/// national result. Of several forms of one region and year the most recent (last written) counts, as the pipeline
+/// counts the latest upload, unless the user prefers another.
+/// </summary>
 internal static class ReportCommand
 {
     public static Command Create(CliEnvironment environment)
@@ -16,12 +20,19 @@ internal static class ReportCommand
         var paths = CommandArguments.Paths("PATH", "Formularios .docx/.xlsx o carpetas (se recorren recursivamente).");
         var json = new Option<bool>("--json") { Description = "Escribe el informe en JSON (contrato público) en la salida estándar." };
         var xlsx = new Option<string?>("--xlsx") { HelpName = "SALIDA.xlsx", Description = "Escribe además el libro consolidado (.xlsx) en esta ruta." };
+        var prefer = new Option<string[]>("--prefer")
+        {
+            HelpName = "ARCHIVO",
+            Description = "Formulario que se considera cuando su región tiene varios del mismo año (por omisión, el modificado más recientemente). Se puede repetir.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
 
         var command = new Command("report", "Consolida formularios: tabla regional por programa y resultado nacional.")
         {
             paths,
             json,
             xlsx,
+            prefer,
         };
 
         command.SetAction((parseResult, cancellationToken) => RunAsync(
@@ -29,13 +40,17 @@ internal static class ReportCommand
             parseResult.GetRequiredValue(paths),
             parseResult.GetValue(json),
             parseResult.GetValue(xlsx),
+            parseResult.GetValue(prefer) ?? [],
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliEnvironment environment, string[] paths, bool json, string? xlsxPath, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliEnvironment environment, string[] paths, bool json, string? xlsxPath, string[] preferred, CancellationToken cancellationToken)
     {
         var (files, problem) = FormFiles.Expand(paths);
+        var chosen = preferred.Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
+        var unknown = preferred.FirstOrDefault(p => !files.Any(f => Path.GetFullPath(f) == Path.GetFullPath(p)));
+        problem ??= unknown is null ? null : $"--prefer «{unknown}» no es uno de los formularios del informe; indique uno de los archivos o carpetas que consolida.";
         if (problem is not null)
         {
             await environment.Error.WriteLineAsync($"Uso incorrecto: {problem}".AsMemory(), cancellationToken).ConfigureAwait(false);
@@ -45,10 +60,21 @@ internal static class ReportCommand
         var evaluated = new List<EvaluatedFile>(files.Count);
         foreach (var file in files)
         {
-            evaluated.Add(await FormFiles.EvaluateAsync(environment.Reader, file, FormReadOptions.Default, cancellationToken).ConfigureAwait(false));
+            var result = await FormFiles.EvaluateAsync(environment.Reader, file, FormReadOptions.Default, cancellationToken).ConfigureAwait(false);
+
+            // The file's last write stands for its upload time: of two forms of a region the most recent counts.
+            evaluated.Add(result with
+            {
+                ModifiedAt = File.Exists(file) ? new DateTimeOffset(File.GetLastWriteTimeUtc(file), TimeSpan.Zero) : null,
+                Chosen = chosen.Contains(Path.GetFullPath(file)),
+            });
         }
 
-        var report = ConsolidatedReportBuilder.Build(evaluated);
+        var report = ConsolidatedReportBuilder.Build(evaluated, new ReportOptions
+        {
+            TimeZone = TimeProvider.System.LocalTimeZone,
+            ChoiceHint = "Para considerar otro, use --prefer ARCHIVO.",
+        });
 
         if (xlsxPath is not null && !await TryWriteWorkbookAsync(environment, xlsxPath, report, cancellationToken).ConfigureAwait(false))
         {

@@ -32,6 +32,8 @@ internal static class JsonOutput
             .Select(e => new RegionEntryJson(
                 e.Region?.Code,
                 e.File,
+                e.CountsNationally,
+                e.ModifiedAt,
                 e.Programs.Select(p => new RegionProgramJson(p.Section.Code(), ContractNumbers.TwoDecimals(p.Performance), p.Status.Label())).ToList()))
             .ToList(),
         report.National.Select(n => new NationalJson(n.Section.Code(), n.Status.Label(), n.Regions, n.Complying)).ToList(),

@@ -47,6 +47,9 @@ public sealed record AtRiskRow(string RegionCode, string RegionName, Section Sec
 /// <param name="CountsNationally">False when another file of the same region and year takes its place, or the region is unknown.</param>
 public sealed record RegionalEntry(string File, Region? Region, int? Year, IReadOnlyList<ProgramResult> Programs, bool CountsNationally)
 {
+    /// <summary>When the file was last written (uploaded); null when not known.</summary>
+    public DateTimeOffset? ModifiedAt { get; init; }
+
     /// <summary>The result of one programme, if the form has it.</summary>
     public ProgramResult? Program(Section section) => Programs.FirstOrDefault(p => p.Section == section);
 }
@@ -65,11 +68,30 @@ public sealed record ReportObservation(string File, string? RegionCode, Severity
 /// <param name="Evaluation">The rules' verdict; null when the file was refused.</param>
 public sealed record EvaluatedFile(FormReadResult Read, SubmissionEvaluation? Evaluation)
 {
+    /// <summary>When the file was last written (uploaded): of two forms of one region the most recent counts. Null when not known.</summary>
+    public DateTimeOffset? ModifiedAt { get; init; }
+
+    /// <summary>Chosen by the user to count for its region over any other form of it, whatever their dates.</summary>
+    public bool Chosen { get; init; }
+
     /// <summary>The reader's diagnostics followed by the rules' diagnostics.</summary>
     public IEnumerable<Diagnostic> Diagnostics => Evaluation is null ? Read.Diagnostics : Read.Diagnostics.Concat(Evaluation.Diagnostics);
 
     /// <summary>True when the file was read and neither reader nor rules found an error.</summary>
     public bool IsClean => Read.Accepted && !Diagnostics.Any(d => d.Severity == Severity.Error);
+}
+
+/// <summary>How a report is built: the time zone its dates are shown in and what to tell a user who wants another form counted.</summary>
+public sealed record ReportOptions
+{
+    /// <summary>The zone dates are shown in ("modificado el 29-11-2026 02:05"); UTC by default.</summary>
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+
+    /// <summary>A sentence added when several forms of a region compete and none was chosen, e.g. how to choose one.</summary>
+    public string? ChoiceHint { get; init; }
+
+    /// <summary>Defaults.</summary>
+    public static ReportOptions Default { get; } = new();
 }
 
 /// <summary>Spanish words for <see cref="Severity"/>, as a regional user reads them.</summary>

@@ -3,6 +3,7 @@ using Pmg.Domain.Diagnostics;
 using Pmg.Domain.Model;
 using Pmg.Domain.Regions;
 using Pmg.Domain.Rules;
+using Pmg.Domain.Text;
 
 namespace Pmg.Domain.Reports;
 
@@ -10,16 +11,19 @@ namespace Pmg.Domain.Reports;
 public static class ConsolidatedReportBuilder
 {
     /// <summary>
-    /// Consolidates the files. When several files claim the same region and year, all are listed but only the one
-    /// whose file name sorts last (ordinal) counts nationally, with a warning. The national result is computed over
-    /// the regions present (no expected list, closing date not passed).
+    /// Consolidates the files. When several files are forms of the same service, region and year, all are listed but
+    /// only one counts nationally, with a warning that says which and why: the one the user chose
+    /// (<see cref="EvaluatedFile.Chosen"/>), else the most recent (<see cref="SubmissionRecency"/>, the pipeline's rule
+    /// for uploads). The national result is computed over the regions present (no expected list, closing date not passed).
     /// </summary>
-    public static ConsolidatedReport Build(IEnumerable<EvaluatedFile> files)
+    public static ConsolidatedReport Build(IEnumerable<EvaluatedFile> files, ReportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(files);
+        options ??= ReportOptions.Default;
         var all = files.ToList();
         var observations = new List<ReportObservation>();
         var entries = new List<RegionalEntry>();
+        var sources = new Dictionary<RegionalEntry, EvaluatedFile>(ReferenceEqualityComparer.Instance);
 
         foreach (var file in all)
         {
@@ -44,10 +48,15 @@ public static class ConsolidatedReportBuilder
                     null));
             }
 
-            entries.Add(new RegionalEntry(file.Read.FileName, submission.Region, submission.Year, file.Evaluation.Programs, submission.Region is not null));
+            var entry = new RegionalEntry(file.Read.FileName, submission.Region, submission.Year, file.Evaluation.Programs, submission.Region is not null)
+            {
+                ModifiedAt = file.ModifiedAt,
+            };
+            entries.Add(entry);
+            sources[entry] = file;
         }
 
-        entries = MarkDuplicates(entries, observations);
+        entries = MarkDuplicates(entries, sources, observations, options);
         entries = [.. entries
             .OrderBy(e => RegionOrder(e.Region))
             .ThenBy(e => e.Year)
@@ -90,27 +99,45 @@ public static class ConsolidatedReportBuilder
         };
     }
 
-    private static List<RegionalEntry> MarkDuplicates(List<RegionalEntry> entries, List<ReportObservation> observations)
+    private static List<RegionalEntry> MarkDuplicates(
+        List<RegionalEntry> entries, Dictionary<RegionalEntry, EvaluatedFile> sources, List<ReportObservation> observations, ReportOptions options)
     {
         var result = new List<RegionalEntry>(entries);
-        var groups = entries
-            .Where(e => e.Region is not null)
+        var located = entries.Where(e => e.Region is not null).ToList();
+
+        // A form that does not state its service (many workbooks) belongs with the forms of its region and year when
+        // they state only one.
+        var services = located
             .GroupBy(e => (e.Region!.Code, e.Year))
+            .ToDictionary(g => g.Key, g => g.Select(e => sources[e].Read.Submission!.Service.Trim()).Where(s => s.Length > 0).DistinctBy(TextNormalizer.Normalize).ToList());
+        string ServiceOf(RegionalEntry e)
+        {
+            var stated = sources[e].Read.Submission!.Service.Trim();
+            return stated.Length == 0 && services[(e.Region!.Code, e.Year)] is [var only] ? only : stated;
+        }
+
+        var groups = located
+            .GroupBy(e => (TextNormalizer.Normalize(ServiceOf(e)), e.Region!.Code, e.Year))
             .Where(g => g.Count() > 1);
 
         foreach (var group in groups)
         {
-            var ordered = group.OrderBy(e => e.File, StringComparer.Ordinal).ToList();
-            var kept = ordered[^1];
-            foreach (var superseded in ordered.Take(ordered.Count - 1))
+            var ordered = group.OrderBy(e => e.ModifiedAt ?? DateTimeOffset.MinValue).ThenBy(e => e.File, StringComparer.Ordinal).ToList();
+            var latest = SubmissionRecency.Latest(ordered, e => e.ModifiedAt, e => e.File);
+            var chosen = ordered.Where(e => sources[e].Chosen).ToList();
+            var kept = chosen.Count > 0 ? SubmissionRecency.Latest(chosen, e => e.ModifiedAt, e => e.File) : latest;
+            foreach (var superseded in ordered.Where(e => !ReferenceEquals(e, kept)))
             {
                 result[result.IndexOf(superseded)] = superseded with { CountsNationally = false };
             }
 
             var region = kept.Region!;
+            var service = ServiceOf(kept);
+            var listed = string.Join(", ", ordered.Select(e => e.ModifiedAt is { } at ? $"{e.File} (modificado el {When(at, options.TimeZone)})" : e.File));
+            var why = Why(kept, latest, ordered, chosen.Count, options);
             var message = string.Create(
                 CultureInfo.InvariantCulture,
-                $"La región {region.Name} ({region.Code}) tiene {ordered.Count} formularios para {kept.Year}: {string.Join(", ", ordered.Select(e => e.File))}. En el resultado nacional se considera solo «{kept.File}».");
+                $"La región {region.Name} ({region.Code}) tiene {ordered.Count} formularios{(service.Length > 0 ? " de " + service : "")} para {kept.Year}: {listed}. En el resultado nacional se considera solo «{kept.File}», {why}");
             foreach (var entry in ordered)
             {
                 observations.Add(new ReportObservation(entry.File, region.Code, Severity.Warning, ReportCodes.DuplicateRegion, message, null));
@@ -119,6 +146,27 @@ public static class ConsolidatedReportBuilder
 
         return result;
     }
+
+    // Why the kept form counts, in Spanish, ending the sentence (and the hint, when nothing was chosen).
+    private static string Why(RegionalEntry kept, RegionalEntry latest, List<RegionalEntry> ordered, int chosen, ReportOptions options)
+    {
+        if (chosen > 0)
+        {
+            var elected = chosen == 1 ? "el elegido" : $"el más reciente de los {chosen} elegidos";
+            return ReferenceEquals(kept, latest) ? elected + ", que además es el más reciente." : $"{elected}, aunque el más reciente es «{latest.File}».";
+        }
+
+        var tie = ordered.Count(e => e.ModifiedAt == kept.ModifiedAt) > 1;
+        var reason = tie
+            ? kept.ModifiedAt is null
+                ? "el último por nombre de archivo, porque no se sabe cuál es el más reciente."
+                : "el último por nombre de archivo entre los modificados a la misma hora, como el proceso hace con las subidas."
+            : "el más reciente, como el proceso hace con las subidas.";
+        return options.ChoiceHint is { Length: > 0 } hint ? reason + " " + hint : reason;
+    }
+
+    private static string When(DateTimeOffset moment, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(moment, zone).ToString("dd-MM-yyyy HH:mm:ss", CultureInfo.GetCultureInfo("es-CL"));
 
     private static int RegionOrder(Region? region)
     {

@@ -6,6 +6,12 @@ namespace Pmg.Domain.Rules;
 /// <summary>Reads the "Cumple/no cumple" column (notes 9–10).</summary>
 public static class ComplianceVocabulary
 {
+    /// <summary>The mark of a complied activity as the form's dropdown offers it.</summary>
+    public const string CompliedLabel = "Cumple";
+
+    /// <summary>The mark of an activity not complied as the form's dropdown offers it.</summary>
+    public const string NotCompliedLabel = "No cumple";
+
     private static readonly HashSet<string> Complied = new(StringComparer.Ordinal) { "si", "cumple", "si cumple" };
 
     private static readonly HashSet<string> NotComplied = new(StringComparer.Ordinal) { "no", "no cumple" };

@@ -1,5 +1,6 @@
 using Pmg.Domain.Model;
 using Pmg.Forms.Layout;
+using Pmg.Forms.Vocabulary;
 
 namespace Pmg.Forms.Assembly;
 
@@ -41,8 +42,8 @@ internal sealed class HeaderMap
 {
     private const int MinimumTitles = 4;
 
-    // The first letters of every title below (objetivo, indicador, resultado, meta, actividades, unidad, …).
-    private const string TitleInitials = "oirmaupct";
+    // The first letters of every title (objetivo, indicador, resultado, meta, actividades, unidad, …).
+    private static readonly string TitleInitials = FormVocabulary.TitleInitials;
 
     private readonly Dictionary<ColumnKind, int> columns;
 
@@ -142,54 +143,9 @@ internal sealed class HeaderMap
 
     // Titles are matched as whole phrases ("recomendaciones" or "recomendaciones y compromisos …"), so that a data
     // cell that merely starts with the same word ("Recomendaciones: insistir") is not taken for a title.
-    private static ColumnKind? ObjectivesColumn(string title) => title switch
-    {
-        _ when Is(title, "objetivo", "objetivos", "objetivo especifico", "objetivos especificos") => ColumnKind.Objective,
-        _ when Is(title, "indicador", "indicadores") => ColumnKind.Indicator,
-        _ when Is(title, "resultado anual", "resultados anuales") => ColumnKind.AnnualResult,
-        _ when Is(title, "meta anual o actividades comprometidas", "meta anual", "metas anuales", "actividades comprometidas") => ColumnKind.Activity,
-        _ when Is(title, "unidad responsable", "unidades responsables") => ColumnKind.Unit,
-        _ when Is(title, "medio de verificacion", "medios de verificacion") => ColumnKind.Means,
-        _ when Is(title, "ponderacion ganada") => ColumnKind.Earned,
-        _ when Is(title, "ponderacion") => ColumnKind.Weight,
-        _ when Is(title, "cumple no cumple", "cumple") => ColumnKind.Compliance,
-        _ => null,
-    };
+    private static ColumnKind? ObjectivesColumn(string title) => FormVocabulary.Match(FormVocabulary.ObjectivesColumns, title);
 
-    private static ColumnKind? ProgressColumn(string title) => title switch
-    {
-        _ when Is(title, "programa", "programa de trabajo") => ColumnKind.ProgressProgram,
-        _ when Is(title, "objetivo", "objetivos", "objetivo especifico", "objetivos especificos") => ColumnKind.ProgressObjective,
-        _ when Is(title, "avance en la implementacion de las medidas", "medidas de la autoridad") => ColumnKind.AuthorityMeasures,
-        _ when Is(title, "avance", "avance efectivo", "avance en la implementacion de las actividades") => ColumnKind.Progress,
-        _ when Is(title, "recomendaciones y compromisos") || title == "recomendaciones" => ColumnKind.Recommendations,
-        _ when title is "responsable" or "responsables" => ColumnKind.Responsible,
-        _ => null,
-    };
+    private static ColumnKind? ProgressColumn(string title) => FormVocabulary.Match(FormVocabulary.ProgressColumns, title);
 
-    private static ColumnKind? BodyColumn(string title) => title switch
-    {
-        _ when Is(title, "identificacion de la instancia", "instancia") => ColumnKind.BodyName,
-        _ when Is(title, "principal problema", "problema") => ColumnKind.BodyProblem,
-        _ when Is(title, "territorio", "territorios", "territorio s", "territorios en", "territorio en") => ColumnKind.BodyTerritories,
-        _ when Is(title, "instituciones participantes", "instituciones") => ColumnKind.BodyInstitutions,
-        _ when Is(title, "productos o subproductos", "productos") => ColumnKind.BodyProducts,
-        _ => null,
-    };
-
-    // Single words must be the whole title; longer phrases may be followed by more words.
-    private static bool Is(string title, params ReadOnlySpan<string> phrases)
-    {
-        foreach (var phrase in phrases)
-        {
-            if (title == phrase
-                || (phrase.Contains(' ', StringComparison.Ordinal) && title.Length > phrase.Length && title[phrase.Length] == ' '
-                    && title.StartsWith(phrase, StringComparison.Ordinal)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static ColumnKind? BodyColumn(string title) => FormVocabulary.Match(FormVocabulary.BodyColumns, title);
 }

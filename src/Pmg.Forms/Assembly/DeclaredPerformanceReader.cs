@@ -4,6 +4,7 @@ using Pmg.Domain.Model;
 using Pmg.Domain.Rules;
 using Pmg.Domain.Text;
 using Pmg.Forms.Layout;
+using Pmg.Forms.Vocabulary;
 
 namespace Pmg.Forms.Assembly;
 
@@ -18,7 +19,7 @@ internal sealed record DeclaredPerformance(string Raw, decimal? Points, SourceLo
 /// </summary>
 internal static partial class DeclaredPerformanceReader
 {
-    private const string Label = "desempeno anual region";
+    private const string Label = FormVocabulary.RegionalPerformanceKey;
 
     /// <summary>The declared performance after the header at <paramref name="headerIndex"/>; null when the section has no such line.</summary>
     public static DeclaredPerformance? Read(SectionContent content, int headerIndex, List<Diagnostic> diagnostics)

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Pmg.Domain.Model;
 using Pmg.Forms.Layout;
+using Pmg.Forms.Vocabulary;
 
 namespace Pmg.Forms.Assembly;
 
@@ -134,13 +135,13 @@ internal static partial class FormSections
             }
 
             // "desempeño anual", "notas", "control de resultados".
-            var first = row.FirstFilled is { } firstCell && firstCell.CouldStartWith("dnc") ? firstCell.NormalizedText : "";
-            if (first.StartsWith("desempeno anual", StringComparison.Ordinal) || first.StartsWith("notas", StringComparison.Ordinal))
+            var first = row.FirstFilled is { } firstCell && firstCell.CouldStartWith(FormVocabulary.RowKeyInitials) ? firstCell.NormalizedText : "";
+            if (first.StartsWith(FormVocabulary.PerformanceRowKey, StringComparison.Ordinal) || first.StartsWith(FormVocabulary.NotesRowKey, StringComparison.Ordinal))
             {
                 break;
             }
 
-            if (first.StartsWith("control de resultado", StringComparison.Ordinal))
+            if (first.StartsWith(FormVocabulary.ControlRowKey, StringComparison.Ordinal))
             {
                 continue;
             }

@@ -3,6 +3,7 @@ using Pmg.Domain.Model;
 using Pmg.Domain.Rules;
 using Pmg.Domain.Text;
 using Pmg.Forms.Layout;
+using Pmg.Forms.Vocabulary;
 
 namespace Pmg.Forms.Assembly;
 
@@ -20,7 +21,7 @@ namespace Pmg.Forms.Assembly;
 /// </remarks>
 internal sealed class ObjectivesTableReader(Section section, HeaderMap header, List<Diagnostic> diagnostics)
 {
-    private static readonly string[] Categories = ["Oferta de información al GORE", "Provisión de información", "Otros objetivos institucionales"];
+    private static readonly string[] Categories = [.. FormVocabulary.InformationCategories];
 
     private static readonly string[] NormalizedCategories = [.. Categories.Select(TextNormalizer.Normalize)];
 

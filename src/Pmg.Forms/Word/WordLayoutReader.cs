@@ -36,6 +36,8 @@ internal sealed class WordLayoutReader
     private readonly string tc;
     private readonly string sdt;
     private readonly string sdtContent;
+    private readonly string sdtPr;
+    private readonly string showingPlcHdr;
     private readonly string t;
     private readonly string tab;
     private readonly string br;
@@ -60,6 +62,8 @@ internal sealed class WordLayoutReader
         tc = names.Add("tc");
         sdt = names.Add("sdt");
         sdtContent = names.Add("sdtContent");
+        sdtPr = names.Add("sdtPr");
+        showingPlcHdr = names.Add("showingPlcHdr");
         t = names.Add("t");
         tab = names.Add("tab");
         br = names.Add("br");
@@ -331,6 +335,7 @@ internal sealed class WordLayoutReader
     {
         line.Clear();
         single = null;
+        var placeholder = false;
         if (Enter(out var depth))
         {
             while (xml.Depth > depth)
@@ -338,6 +343,16 @@ internal sealed class WordLayoutReader
                 if (Is(pPr) || Is(rPr))
                 {
                     // Properties hold tab stops (w:tabs/w:tab) and no text.
+                    xml.Skip();
+                }
+                else if (Is(sdtPr))
+                {
+                    placeholder = ShowsPlaceholder();
+                }
+                else if (Is(sdtContent) && placeholder)
+                {
+                    // An untouched content control ("Elija un elemento."): Word's prompt, not the office's answer.
+                    placeholder = false;
                     xml.Skip();
                 }
                 else if (Is(t))
@@ -364,6 +379,24 @@ internal sealed class WordLayoutReader
         }
 
         lines.Add(TakeLine());
+    }
+
+    // Reads a content control's properties (leaving the reader after them): whether it still shows its placeholder.
+    private bool ShowsPlaceholder()
+    {
+        var showing = false;
+        if (Enter(out var depth))
+        {
+            while (xml.Depth > depth)
+            {
+                showing |= Is(showingPlcHdr);
+                Next();
+            }
+
+            xml.Read();
+        }
+
+        return showing;
     }
 
     private void ReadText()

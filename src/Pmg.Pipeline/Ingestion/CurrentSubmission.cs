@@ -1,3 +1,5 @@
+using Pmg.Domain.Rules;
+
 namespace Pmg.Pipeline.Ingestion;
 
 /// <summary>The pointer to a region's current submission.</summary>
@@ -13,7 +15,10 @@ public sealed record CurrentSubmission(
     /// <summary>The stored row's ETag, when read from the store.</summary>
     public string? ETag { get; init; }
 
-    /// <summary>Whether this pointer's upload is newer than <paramref name="other"/>'s (upload time, then id to break ties).</summary>
-    public bool IsNewerThan(CurrentSubmission other) =>
-        UploadedAt != other.UploadedAt ? UploadedAt > other.UploadedAt : string.CompareOrdinal(SubmissionId, other.SubmissionId) > 0;
+    /// <summary>Whether this pointer's upload is newer than <paramref name="other"/>'s, by the one rule <c>pmg report</c> uses too (<see cref="SubmissionRecency"/>).</summary>
+    public bool IsNewerThan(CurrentSubmission other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return SubmissionRecency.IsNewer(UploadedAt, SubmissionId, other.UploadedAt, other.SubmissionId);
+    }
 }

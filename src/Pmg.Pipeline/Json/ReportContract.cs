@@ -6,11 +6,13 @@ namespace Pmg.Pipeline.Json;
 /// <param name="Observations">Every file's diagnostics and the report's own findings.</param>
 public sealed record ReportJson(IReadOnlyList<RegionEntryJson> Regions, IReadOnlyList<NationalJson> National, IReadOnlyList<ObservationJson> Observations);
 
-/// <summary>A file's region and its programme results.</summary>
+/// <summary>A file's region, whether it counts nationally, when it was written, and its programme results.</summary>
 /// <param name="Region">ISO code, or null when unresolved.</param>
 /// <param name="File">The file name.</param>
+/// <param name="CountsNationally">False when another form of the same region and year counts instead (the most recent, or the one preferred).</param>
+/// <param name="ModifiedAt">The file's last-write time, when known.</param>
 /// <param name="Programs">Programme results.</param>
-public sealed record RegionEntryJson(string? Region, string File, IReadOnlyList<RegionProgramJson> Programs);
+public sealed record RegionEntryJson(string? Region, string File, bool CountsNationally, DateTimeOffset? ModifiedAt, IReadOnlyList<RegionProgramJson> Programs);
 
 /// <summary>A programme's performance and status in a region.</summary>
 /// <param name="Section">"III.1".</param>

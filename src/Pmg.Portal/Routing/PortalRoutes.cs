@@ -16,10 +16,11 @@ namespace Pmg.Portal.Routing;
 public sealed class PortalRoutes
 {
     /// <summary>Builds the table from the handlers.</summary>
-    public PortalRoutes(HomePages home, RegionPages regions, ReportPages reports, AtRiskPages atRisk, DashboardPages dashboard, LocalModePages local, PortalApi api, IOptions<PortalOptions> options)
+    public PortalRoutes(HomePages home, RegionPages regions, BlankFormPages blankForms, ReportPages reports, AtRiskPages atRisk, DashboardPages dashboard, LocalModePages local, PortalApi api, IOptions<PortalOptions> options)
     {
         ArgumentNullException.ThrowIfNull(home);
         ArgumentNullException.ThrowIfNull(regions);
+        ArgumentNullException.ThrowIfNull(blankForms);
         ArgumentNullException.ThrowIfNull(reports);
         ArgumentNullException.ThrowIfNull(atRisk);
         ArgumentNullException.ThrowIfNull(dashboard);
@@ -34,6 +35,7 @@ public sealed class PortalRoutes
             new("GET", "regiones/{region}", RouteAudience.Page, regions.RegionAsync),
             new("POST", "regiones/{region}/formularios", RouteAudience.Page, regions.UploadAsync) { MaxRequestBytes = upload },
             new("GET", "regiones/{region}/envios/{submission}", RouteAudience.Page, regions.SubmissionAsync),
+            new("GET", "regiones/{region}/formulario", RouteAudience.Page, blankForms.DownloadAsync),
             new("GET", "coordinacion", RouteAudience.Page, dashboard.DashboardAsync),
             new("GET", "coordinacion/riesgo", RouteAudience.Page, atRisk.PageAsync),
             new("GET", "coordinacion/informes", RouteAudience.Page, reports.ListAsync),

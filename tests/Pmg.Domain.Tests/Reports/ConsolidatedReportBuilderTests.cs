@@ -77,7 +77,7 @@ public sealed class ConsolidatedReportBuilderTests
     }
 
     [Fact]
-    public void Build_SameRegionTwice_ListsBothCountsTheLastFileOnceAndWarns()
+    public void Build_SameRegionTwiceWithoutDates_ListsBothCountsTheLastByNameOnceAndWarns()
     {
         var report = ConsolidatedReportBuilder.Build(
         [
@@ -95,9 +95,77 @@ public sealed class ConsolidatedReportBuilderTests
         Assert.Equal(2, warnings.Count);
         Assert.All(warnings, w => Assert.Equal(Severity.Warning, w.Severity));
         Assert.Equal(
-            "La región Tarapacá (CL-TA) tiene 2 formularios para 2009: a-tarapaca.docx, b-tarapaca.docx. En el resultado nacional se considera solo «b-tarapaca.docx».",
+            "La región Tarapacá (CL-TA) tiene 2 formularios de SERNAM para 2009: a-tarapaca.docx, b-tarapaca.docx. En el resultado nacional se considera solo «b-tarapaca.docx», el último por nombre de archivo, porque no se sabe cuál es el más reciente.",
             warnings[0].Message);
     }
+
+    [Fact]
+    public void Build_SameRegionTwice_CountsTheMostRecentWhateverItsName()
+    {
+        var older = Evaluated("b-tarapaca.docx", "CL-TA", 2009, (Section.III1, 96m, ProgramStatus.Cumple)) with { ModifiedAt = At(1, 10) };
+        var newer = Evaluated("a-tarapaca.xlsx", "CL-TA", 2009, (Section.III1, 50m, ProgramStatus.NoCumple)) with { ModifiedAt = At(2, 9) };
+
+        var report = ConsolidatedReportBuilder.Build([older, newer], new ReportOptions { ChoiceHint = "Para considerar otro, use --prefer ARCHIVO." });
+
+        Assert.True(report.Regions.Single(r => r.File == "a-tarapaca.xlsx").CountsNationally);
+        Assert.False(report.Regions.Single(r => r.File == "b-tarapaca.docx").CountsNationally);
+        Assert.Equal(ProgramStatus.NoCumple, Assert.Single(report.National).Status);
+        Assert.Equal(
+            "La región Tarapacá (CL-TA) tiene 2 formularios de SERNAM para 2009: b-tarapaca.docx (modificado el 01-12-2026 10:00:00), a-tarapaca.xlsx (modificado el 02-12-2026 09:00:00). "
+                + "En el resultado nacional se considera solo «a-tarapaca.xlsx», el más reciente, como el proceso hace con las subidas. Para considerar otro, use --prefer ARCHIVO.",
+            report.Observations.First(o => o.Code == ReportCodes.DuplicateRegion).Message);
+    }
+
+    [Fact]
+    public void Build_SameRegionTwiceAtTheSameMoment_CountsTheLastByNameAsThePipelineBreaksTies()
+    {
+        var first = Evaluated("a.docx", "CL-TA", 2009, (Section.III1, 96m, ProgramStatus.Cumple)) with { ModifiedAt = At(1, 10) };
+        var second = Evaluated("b.docx", "CL-TA", 2009, (Section.III1, 50m, ProgramStatus.NoCumple)) with { ModifiedAt = At(1, 10) };
+
+        var report = ConsolidatedReportBuilder.Build([second, first]);
+
+        Assert.True(report.Regions.Single(r => r.File == "b.docx").CountsNationally);
+        Assert.EndsWith("«b.docx», el último por nombre de archivo entre los modificados a la misma hora, como el proceso hace con las subidas.", report.Observations.First(o => o.Code == ReportCodes.DuplicateRegion).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_SameRegionTwiceOneChosen_CountsTheChosenAndSaysWhichIsMoreRecent()
+    {
+        var chosen = Evaluated("final.docx", "CL-TA", 2009, (Section.III1, 96m, ProgramStatus.Cumple)) with { ModifiedAt = At(1, 10), Chosen = true };
+        var newer = Evaluated("borrador.docx", "CL-TA", 2009, (Section.III1, 50m, ProgramStatus.NoCumple)) with { ModifiedAt = At(3, 8) };
+
+        var report = ConsolidatedReportBuilder.Build([chosen, newer], new ReportOptions { ChoiceHint = "Para considerar otro, use --prefer ARCHIVO." });
+
+        Assert.True(report.Regions.Single(r => r.File == "final.docx").CountsNationally);
+        Assert.False(report.Regions.Single(r => r.File == "borrador.docx").CountsNationally);
+        Assert.Equal(ProgramStatus.Cumple, Assert.Single(report.National).Status);
+        Assert.EndsWith("se considera solo «final.docx», el elegido, aunque el más reciente es «borrador.docx».", report.Observations.First(o => o.Code == ReportCodes.DuplicateRegion).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_SameRegionAndYearOfTwoServices_AreNotDuplicates()
+    {
+        var sernam = Evaluated("sernam.docx", "CL-TA", 2009, (Section.III1, 96m, ProgramStatus.Cumple));
+        var sence = Evaluated("sence.docx", "CL-TA", 2009, (Section.III1, 50m, ProgramStatus.NoCumple));
+        sence = sence with { Read = sence.Read with { Submission = sence.Read.Submission! with { Service = "SENCE" } } };
+
+        var report = ConsolidatedReportBuilder.Build([sernam, sence]);
+
+        Assert.All(report.Regions, r => Assert.True(r.CountsNationally));
+        Assert.DoesNotContain(report.Observations, o => o.Code == ReportCodes.DuplicateRegion);
+    }
+
+    [Fact]
+    public void SubmissionRecency_LaterUploadWins_ThenTheIdThatSortsLast()
+    {
+        Assert.True(SubmissionRecency.IsNewer(At(2, 0), "a", At(1, 0), "z"));
+        Assert.False(SubmissionRecency.IsNewer(At(1, 0), "z", At(2, 0), "a"));
+        Assert.True(SubmissionRecency.IsNewer(At(1, 0), "b", At(1, 0), "a"));
+        Assert.Equal("b", SubmissionRecency.Latest(["b", "a"], _ => At(1, 0), s => s));
+        Assert.Equal("a", SubmissionRecency.Latest(["b", "a"], s => s == "a" ? At(1, 0) : null, s => s));
+    }
+
+    private static DateTimeOffset At(int day, int hour) => new(2026, 12, day, hour, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public void Build_SameRegionOtherYear_IsNotADuplicate()
