@@ -333,6 +333,11 @@ info "Azurite pid $(cat "$azurite_state/pid"), blob endpoint http://127.0.0.1:$b
 
 # --------------------------------------------------------------------------------------------------------- 5. local host
 step "Starting the local host (src/Pmg.LocalHost) in the background"
+# The portal's port: PMG_PORTAL_PORT, else 5080 when free, else any free port (the host logs the one it took).
+portal_port=${PMG_PORTAL_PORT:-5080}
+if [[ -z "${PMG_PORTAL_PORT:-}" ]] && ss -ltn 2>/dev/null | awk '{print $4}' | grep -q ":$portal_port\$"; then
+  portal_port=0
+fi
 : > "$logs/localhost.log"
 (
   export Notifications__PickupDirectory="$mail"
@@ -344,6 +349,9 @@ step "Starting the local host (src/Pmg.LocalHost) in the background"
   export AzureWebJobs__Singleton__ListenerLockRecoveryPollingInterval="00:00:15"
   export Pmg__RecalculationSchedule="${PMG_DEMO_RECALCULATION_SCHEDULE:-0 */5 * * * *}"
   export DOTNET_ENVIRONMENT=Development
+  # The portal, in local mode (no sign-in: pick a role on /local, with a visible "modo local" banner).
+  export Pmg__Portal__LocalMode=true
+  export LocalHost__PortalPort="$portal_port"
   export Logging__Console__FormatterName=simple
   export Logging__Console__FormatterOptions__SingleLine=true
   export Logging__Console__FormatterOptions__TimestampFormat="HH:mm:ss "
@@ -354,7 +362,7 @@ step "Starting the local host (src/Pmg.LocalHost) in the background"
 ) &
 echo $! > "$host_pid_file"
 started=$SECONDS
-until grep -q 'Job host started' "$logs/localhost.log"; do
+until grep -q 'Portal listening on' "$logs/localhost.log"; do
   if ! kill -0 "$(cat "$host_pid_file")" 2>/dev/null; then
     progress_done
     tail -n 30 "$logs/localhost.log" >&2
@@ -369,6 +377,8 @@ until grep -q 'Job host started' "$logs/localhost.log"; do
   sleep 0.5
 done
 progress_done "local host pid $(cat "$host_pid_file"), log .data/logs/localhost.log, e-mails to .data/mail"
+portal_url=$(sed -n 's/.*Portal listening on \(http[^ ]*\).*/\1/p' "$logs/localhost.log" | tail -n 1)
+info "portal (modo local): ${portal_url:-not started, see .data/logs/localhost.log}"
 
 # -------------------------------------------------------------------------------------------------------- 6. contacts
 step "Loading the sample address book (samples/contacts/sernam-contactos.csv)"
@@ -448,6 +458,8 @@ fi
 # --------------------------------------------------------------------------------------------------------- 10. keep going
 step "The pipeline keeps running for your own uploads. Ctrl+C stops everything."
 cat <<EOF
+    ${bold}Portal: ${portal_url:-(see .data/logs/localhost.log)}${reset_color}  (modo local: choose "Oficina regional" or
+    "Coordinación nacional" on the first page; regional offices upload and follow their forms there)
     Upload a form (it is processed within ~10 s; a receipt e-mail goes to --uploader):
       eng/run/pmg upload FILE.docx --service $demo_service --year $demo_year --region CL-VS --uploader you@example.org
     See where it stands, and recalculate now instead of at the next 5-minute tick:

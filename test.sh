@@ -9,6 +9,9 @@ cd "$(dirname "$0")"
 log=$(mktemp "${TMPDIR:-/tmp}/pmg-test.XXXXXX")
 trap 'rm -f "$log"' EXIT
 
+# The portal's browser tests drive Debian's Chromium; install it if missing (quick when present).
+eng/chromium.sh install
+
 status=0
 eng/azurite.sh run -- dotnet test PmgFunctions.sln --nologo -c Release "$@" 2>&1 | tee "$log" || status=$?
 

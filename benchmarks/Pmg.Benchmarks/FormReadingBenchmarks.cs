@@ -117,7 +117,7 @@ public class FormReadingBenchmarks
         return nodes;
     }
 
-    private static string SamplePath(string name)
+    internal static string SamplePath(string name)
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

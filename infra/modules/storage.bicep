@@ -35,6 +35,8 @@ param deadLetterContainerName string
 var blobContainerNames = [
   'forms'
   'reports'
+  // The portal's data-protection key ring (antiforgery tokens valid on every instance): keys.xml.
+  'portal-keys'
   deploymentContainerName
   deadLetterContainerName
 ]

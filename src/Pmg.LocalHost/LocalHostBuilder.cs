@@ -1,3 +1,6 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,16 +8,24 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Pmg.Hosting;
 using Pmg.LocalHost.Functions;
+using Pmg.Portal;
+using Pmg.Portal.Routing;
 using Pmg.Storage;
 
 namespace Pmg.LocalHost;
 
 /// <summary>
 /// Builds the local host: the pipeline of the Functions app on the WebJobs SDK, with the polling blob trigger, so
-/// forms uploaded to Azurite are ingested without Core Tools or Event Grid.
+/// forms uploaded to Azurite are ingested without Core Tools or Event Grid; and the portal on Kestrel.
 /// </summary>
 public static class LocalHostBuilder
 {
+    /// <summary>
+    /// The loopback port the portal listens on (setting <c>LocalHost:PortalPort</c>); 0, the default, takes a free port,
+    /// logged at start-up as "Portal listening on http://127.0.0.1:PORT".
+    /// </summary>
+    public const string PortalPortSetting = "LocalHost:PortalPort";
+
     /// <summary>
     /// A host configured like the Functions app: the "Values" of <c>local.settings.json</c> (or of the committed
     /// sample), then environment variables, then command-line arguments; the "extensions" of <c>host.json</c>.
@@ -27,7 +38,7 @@ public static class LocalHostBuilder
             .ConfigureAppConfiguration((_, configuration) => configuration.AddLocalSettings(settingsDirectory, args))
             // Registered before the WebJobs host so storage provisioning (a hosted service) has created the forms
             // container and the queues before the triggers start listening.
-            .ConfigureServices((context, services) => services.AddPmgApplication(context.Configuration))
+            .ConfigureServices((context, services) => services.AddPmgApplication(context.Configuration).AddPmgPortal())
             .ConfigureWebJobs(webJobs =>
             {
                 webJobs.AddAzureStorageCoreServices();
@@ -35,6 +46,12 @@ public static class LocalHostBuilder
                 webJobs.AddAzureStorageQueues();
                 webJobs.AddTimers();
             })
+            // The portal, on Kestrel beside the job host: the same route table the Functions app serves.
+            .ConfigureWebHost(web => web
+                .UseKestrel(kestrel => kestrel.AddServerHeader = false)
+                .ConfigureKestrel((context, kestrel) => kestrel.Listen(IPAddress.Loopback, context.Configuration.GetValue(PortalPortSetting, 0)))
+                .Configure(app => app.Run(app.ApplicationServices.GetRequiredService<PortalApplication>().HandleAsync)))
+            .ConfigureServices(services => services.AddHostedService<PortalAddressLogger>())
             .ConfigureServices(services =>
             {
                 // Only these classes hold functions: nothing else loaded in the process (tests, say) is scanned.

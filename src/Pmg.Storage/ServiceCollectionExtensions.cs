@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Pmg.Pipeline.Access;
 using Pmg.Pipeline.Compliance;
 using Pmg.Pipeline.Ingestion;
 using Pmg.Pipeline.Notifications;
@@ -93,6 +94,9 @@ public static class ServiceCollectionExtensions
         // Notifications: Contacts, NotificationLedger.
         services.TryAddSingleton<IContactDirectory, TableContactDirectory>();
         services.TryAddSingleton<INotificationLedger, TableNotificationLedger>();
+
+        // The portal: PortalAccess.
+        services.TryAddSingleton<IPortalAccessStore, TablePortalAccessStore>();
         return services;
     }
 

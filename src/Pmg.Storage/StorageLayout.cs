@@ -37,11 +37,17 @@ public sealed class StorageLayout(TableServiceClient tables, BlobServiceClient b
     /// <summary>The NotificationLedger table.</summary>
     public TableClient NotificationLedger { get; } = tables.GetTableClient(names.NotificationLedgerTable);
 
+    /// <summary>The PortalAccess table (who may use the portal for which regions).</summary>
+    public TableClient PortalAccess { get; } = tables.GetTableClient(names.PortalAccessTable);
+
     /// <summary>The forms container.</summary>
     public BlobContainerClient Forms { get; } = blobs.GetBlobContainerClient(names.FormsContainer);
 
     /// <summary>The reports container.</summary>
     public BlobContainerClient Reports { get; } = blobs.GetBlobContainerClient(names.ReportsContainer);
+
+    /// <summary>The container of the portal's data-protection key ring (antiforgery tokens valid on every instance).</summary>
+    public BlobContainerClient PortalKeys { get; } = blobs.GetBlobContainerClient(names.PortalKeysContainer);
 
     /// <summary>The receipts queue.</summary>
     public QueueClient Receipts { get; } = queues.GetQueueClient(names.ReceiptsQueue);
@@ -50,10 +56,10 @@ public sealed class StorageLayout(TableServiceClient tables, BlobServiceClient b
     public QueueClient Alerts { get; } = queues.GetQueueClient(names.AlertsQueue);
 
     /// <summary>Every table.</summary>
-    public IEnumerable<TableClient> AllTables => [Submissions, CurrentSubmissions, Activities, ProgressRows, RegionalResults, NationalResults, AlertLedger, Contacts, NotificationLedger];
+    public IEnumerable<TableClient> AllTables => [Submissions, CurrentSubmissions, Activities, ProgressRows, RegionalResults, NationalResults, AlertLedger, Contacts, NotificationLedger, PortalAccess];
 
     /// <summary>Every container.</summary>
-    public IEnumerable<BlobContainerClient> AllContainers => [Forms, Reports];
+    public IEnumerable<BlobContainerClient> AllContainers => [Forms, Reports, PortalKeys];
 
     /// <summary>Every queue, with the poison queues the hosts use.</summary>
     public IEnumerable<QueueClient> AllQueues => Names.Queues.Select(queues.GetQueueClient);

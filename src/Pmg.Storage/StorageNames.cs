@@ -32,6 +32,9 @@ public sealed class StorageNames
     /// <summary>Generated workbooks: <c>{service}/{year}/cumplimiento-….xlsx</c> and <c>latest.xlsx</c>.</summary>
     public string ReportsContainer => Name("reports");
 
+    /// <summary>The portal's data-protection key ring (<c>keys.xml</c>), so antiforgery tokens hold on every instance.</summary>
+    public string PortalKeysContainer => Name("portal-keys");
+
     /// <summary>One receipt per upload outcome.</summary>
     public string ReceiptsQueue => Name("receipts");
 
@@ -71,15 +74,18 @@ public sealed class StorageNames
     /// <summary>Sent and failed e-mails.</summary>
     public string NotificationLedgerTable => Table("NotificationLedger");
 
+    /// <summary>Entra user or group → regions it may use in the portal (<c>pmg access</c>).</summary>
+    public string PortalAccessTable => Table("PortalAccess");
+
     /// <summary>Every table, for provisioning and clean-up.</summary>
     public IReadOnlyList<string> Tables =>
     [
         SubmissionsTable, CurrentSubmissionsTable, ActivitiesTable, ProgressRowsTable, RegionalResultsTable,
-        NationalResultsTable, AlertLedgerTable, ContactsTable, NotificationLedgerTable,
+        NationalResultsTable, AlertLedgerTable, ContactsTable, NotificationLedgerTable, PortalAccessTable,
     ];
 
     /// <summary>Every container.</summary>
-    public IReadOnlyList<string> Containers => [FormsContainer, ReportsContainer];
+    public IReadOnlyList<string> Containers => [FormsContainer, ReportsContainer, PortalKeysContainer];
 
     /// <summary>Every queue, with the poison queues the hosts use.</summary>
     public IReadOnlyList<string> Queues => [ReceiptsQueue, AlertsQueue, ReceiptsPoisonQueue, AlertsPoisonQueue];

@@ -28,7 +28,7 @@ public sealed class CompositionTests
         var constructed = functionClasses.Select(type => ActivatorUtilities.CreateInstance(host.Services, type)).ToArray();
 
         Assert.Equal(
-            [nameof(IngestForm), nameof(RecalculateCompliance), nameof(RecordPoisonedForm), nameof(SendAlertDigest), nameof(SendReceipt)],
+            [nameof(IngestForm), nameof(Portal), nameof(RecalculateCompliance), nameof(RecordPoisonedForm), nameof(SendAlertDigest), nameof(SendReceipt)],
             functionClasses.Select(type => type.Name));
         Assert.All(constructed, instance => Assert.NotNull(instance));
         Assert.Equal(["SERNAM"], host.Services.GetRequiredService<IOptions<PmgOptions>>().Value.KnownServices);

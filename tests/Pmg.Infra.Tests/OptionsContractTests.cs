@@ -21,10 +21,7 @@ public sealed partial class OptionsContractTests(CompiledInfraFixture infra)
 
     // Settings the templates give the app before the code that reads them is merged, with who brings that code. Once
     // the reader exists, AwaitingReader_Entries_AreNotReadYet fails: delete the entry then.
-    private static readonly Dictionary<string, string> AwaitingReader = new(StringComparer.Ordinal)
-    {
-        ["Pmg__Portal__PublicUrl"] = "the portal's options (section Pmg:Portal, branch portal, issue 12)",
-    };
+    private static readonly Dictionary<string, string> AwaitingReader = new(StringComparer.Ordinal);
 
     private IReadOnlyCollection<string> TemplateSettings => InfraPolicy.AppSettings(infra.Template).Keys.ToArray();
 
@@ -61,6 +58,7 @@ public sealed partial class OptionsContractTests(CompiledInfraFixture infra)
         Assert.Contains(PmgStorageOptions.SectionName, sections);
         Assert.Contains(SendGridOptions.SectionName, sections);
         Assert.Contains(NotificationOptions.SectionName, sections);
+        Assert.Contains(Pmg.Portal.PortalOptions.SectionName, sections);
     }
 
     [Fact]

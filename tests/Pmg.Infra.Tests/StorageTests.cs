@@ -36,7 +36,7 @@ public sealed class StorageTests(CompiledInfraFixture infra)
     {
         var containers = infra.Template.Single("Microsoft.Storage/storageAccounts/blobServices/containers");
 
-        Assert.Equal(["forms", "reports", "app-package", "event-deadletter"], Names(containers));
+        Assert.Equal(["forms", "reports", "portal-keys", "app-package", "event-deadletter"], Names(containers));
         Assert.Equal("None", containers.Resolved("properties", "publicAccess")!.GetValue<string>());
     }
 

@@ -69,6 +69,12 @@ internal sealed class InMemoryLedger : ISubmissionLedger
             .Where(r => r.Outcome != IngestionStatus.Accepted && (service is null || r.Service == service) && (year is null || r.Year == year))
             .OrderByDescending(r => r.UploadedAt)
             .ToArray());
+
+    public Task<IReadOnlyList<SubmissionRecord>> ListAsync(string service, int year, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<SubmissionRecord>>(Records.Values
+            .Where(r => r.Service == service && r.Year == year)
+            .OrderByDescending(r => r.UploadedAt)
+            .ToArray());
 }
 
 /// <summary>Version rows in memory.</summary>

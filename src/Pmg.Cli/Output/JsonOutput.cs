@@ -5,6 +5,7 @@ using Pmg.Domain.Model;
 using Pmg.Domain.Reports;
 using Pmg.Domain.Rules;
 using Pmg.Pipeline.Json;
+using Pmg.Pipeline.Validation;
 
 namespace Pmg.Cli.Output;
 
@@ -21,28 +22,10 @@ internal static class JsonOutput
     }
 
     /// <summary>"docx", "xlsx", or null when the format is unknown.</summary>
-    public static string? FormatName(FormFormat format) => format switch
-    {
-        FormFormat.Word => "docx",
-        FormFormat.Excel => "xlsx",
-        _ => null,
-    };
+    public static string? FormatName(FormFormat format) => FormValidation.FormatName(format);
 
-    public static ValidateFileJson Validate(EvaluatedFile file)
-    {
-        var submission = file.Read.Submission;
-        var region = submission?.Region is { } r ? new RegionJson(r.Code, r.Name) : null;
-        return new ValidateFileJson(
-            file.Read.FileName,
-            file.Read.Accepted,
-            FormatName(file.Read.Format),
-            string.IsNullOrEmpty(submission?.Service) ? null : submission.Service,
-            submission?.Year,
-            region,
-            file.Evaluation?.Programs.Select(Program).ToList() ?? [],
-            submission?.ProgressRows.Count,
-            file.Diagnostics.Select(Diagnostic).ToList());
-    }
+    /// <summary>One file of `pmg validate --json`: the mapping the portal's API shares (<see cref="FormValidation"/>).</summary>
+    public static ValidateFileJson Validate(EvaluatedFile file) => FormValidation.Describe(file);
 
     public static ReportJson Report(ConsolidatedReport report) => new(
         report.Regions
@@ -62,16 +45,4 @@ internal static class JsonOutput
                 _ => "info",
             }, o.Code, o.Message, o.Location))
             .ToList());
-
-    private static ProgramJson Program(ProgramResult result) => new(
-        result.Section.Code(),
-        result.Objectives,
-        result.Activities,
-        result.WeightTotal,
-        result.EarnedWeight,
-        ContractNumbers.TwoDecimals(result.Performance),
-        result.Status.Label());
-
-    private static DiagnosticJson Diagnostic(Diagnostic diagnostic) =>
-        new(diagnostic.SeverityName, diagnostic.Code, diagnostic.Message, diagnostic.Location?.ToString());
 }

@@ -17,4 +17,7 @@ public interface ISubmissionLedger
 
     /// <summary>Refused and failed uploads, newest first (null filters mean all; the service as configured).</summary>
     Task<IReadOnlyList<SubmissionRecord>> ListProblemsAsync(string? service = null, int? year = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Every upload of a service and year, whatever its outcome, newest first (the portal's history of a region).</summary>
+    Task<IReadOnlyList<SubmissionRecord>> ListAsync(string service, int year, CancellationToken cancellationToken = default);
 }

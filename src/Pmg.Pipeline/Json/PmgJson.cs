@@ -9,8 +9,8 @@ namespace Pmg.Pipeline.Json;
 
 /// <summary>
 /// The one source-generated serializer context of every queue payload and public JSON contract: receipts and alert
-/// digests (queues), the blob extension's poison messages, and the JSON of <c>pmg validate</c>, <c>pmg report</c> and
-/// <c>pmg status</c> (which the portal serves too). Use it through <see cref="PmgJson"/>, which binds it to each
+/// digests (queues), the blob extension's poison messages, and the JSON of <c>pmg validate</c>, <c>pmg report</c>,
+/// <c>pmg status</c> (which the portal serves too) and <c>pmg access list</c>. Use it through <see cref="PmgJson"/>, which binds it to each
 /// wire format's options.
 /// </summary>
 [JsonSerializable(typeof(Receipt))]
@@ -19,6 +19,7 @@ namespace Pmg.Pipeline.Json;
 [JsonSerializable(typeof(StatusReport))]
 [JsonSerializable(typeof(List<ValidateFileJson>))]
 [JsonSerializable(typeof(ReportJson))]
+[JsonSerializable(typeof(List<AccessGrantJson>))]
 public sealed partial class PmgJsonContext : JsonSerializerContext;
 
 /// <summary>The wire formats, each the one context bound to its options (the same types, spelled as each reader expects).</summary>

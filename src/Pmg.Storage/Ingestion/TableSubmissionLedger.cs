@@ -64,6 +64,13 @@ internal sealed class TableSubmissionLedger(StorageLayout layout) : ISubmissionL
         return problems.OrderByDescending(r => r.UploadedAt).ToArray();
     }
 
+    public async Task<IReadOnlyList<SubmissionRecord>> ListAsync(string service, int year, CancellationToken cancellationToken = default)
+    {
+        // Row keys start with inverted ticks, so the partition reads newest first; the id markers sort after them.
+        var filter = TableQueries.ServiceYearFilter(service, year, "RowKey lt '" + SubmissionEntities.MarkerPrefix + "'");
+        return await TableQueries.ListAsync(Table, filter, SubmissionEntities.FromEntity, cancellationToken).ConfigureAwait(false);
+    }
+
     private static TableEntity Completed(SubmissionRecord record, string rowKey) =>
         new(record.Partition, rowKey) { ["Completed"] = true };
 }

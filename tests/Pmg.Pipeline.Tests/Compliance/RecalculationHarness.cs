@@ -214,6 +214,15 @@ internal sealed class MemoryReportStore : IReportStore
         Blobs[name] = content.ToArray();
         return Task.CompletedTask;
     }
+
+    public Task<IReadOnlyList<StoredReport>> ListAsync(string service, int year, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<StoredReport>>(Blobs
+            .Where(b => b.Key.StartsWith($"{service}/{year}/", StringComparison.Ordinal))
+            .Select(b => new StoredReport(b.Key, b.Key[(b.Key.LastIndexOf('/') + 1)..], DateTimeOffset.UnixEpoch, b.Value.Length))
+            .ToList());
+
+    public Task<Stream?> OpenAsync(string name, CancellationToken cancellationToken = default) =>
+        Task.FromResult<Stream?>(Blobs.TryGetValue(name, out var bytes) ? new MemoryStream(bytes) : null);
 }
 
 /// <summary>Records each report it is asked to write and writes its file names, one a line, so the bytes differ per report.</summary>
