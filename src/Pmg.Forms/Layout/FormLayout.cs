@@ -1,10 +1,15 @@
+using Pmg.Domain.Diagnostics;
 using Pmg.Domain.Model;
 using Pmg.Domain.Text;
 
 namespace Pmg.Forms.Layout;
 
 /// <summary>A file reduced to what the assembler needs: paragraphs and tables in reading order, format-neutral.</summary>
-internal sealed record FormLayout(FormFormat Format, IReadOnlyList<LayoutBlock> Blocks);
+internal sealed record FormLayout(FormFormat Format, IReadOnlyList<LayoutBlock> Blocks)
+{
+    /// <summary>What the reader left out and says so (hidden sheets, hidden text): notices put before the form's own diagnostics.</summary>
+    public IReadOnlyList<Diagnostic> Notices { get; init; } = [];
+}
 
 /// <summary>A paragraph or a table of the neutral layout.</summary>
 internal abstract record LayoutBlock;

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using Pmg.Domain.Diagnostics;
 using Pmg.Domain.Model;
+using Pmg.Domain.Text;
 using Pmg.Forms.Layout;
 using Pmg.Forms.Safety;
 
@@ -17,8 +19,18 @@ internal sealed class WordLayoutReader
     // DocumentFormat.OpenXml's namespace for the w: prefix.
     private const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
+    // Word's own grid has at most 63 columns; a larger span or offset is hostile and is clipped, not honoured.
+    private const int MaxGridColumns = 64;
+
+    // How much hidden text the notice quotes.
+    private const int HiddenQuoteLength = 120;
+
     private readonly XmlReader xml;
+    private readonly ReadBudget budget;
     private readonly StringBuilder line = new();
+    private readonly StringBuilder hidden = new();
+    private int hiddenRuns;
+    private int hiddenRows;
 
     // Reused for every paragraph outside tables, every row and every cell (tables nested in a cell are read as its
     // lines, so none of these is re-entered): a row keeps an exact-size copy of its cells, a cell of its lines.
@@ -49,10 +61,18 @@ internal sealed class WordLayoutReader
     private readonly string gridBefore;
     private readonly string gridSpan;
     private readonly string vMerge;
+    private readonly string sdtEndPr;
+    private readonly string customXml;
+    private readonly string customXmlPr;
+    private readonly string r;
+    private readonly string vanish;
+    private readonly string specVanish;
+    private readonly string hiddenRow;
 
-    private WordLayoutReader(XmlReader xml)
+    private WordLayoutReader(XmlReader xml, ReadBudget budget)
     {
         this.xml = xml;
+        this.budget = budget;
         var names = xml.NameTable;
         ns = names.Add(W);
         body = names.Add("body");
@@ -75,19 +95,54 @@ internal sealed class WordLayoutReader
         gridBefore = names.Add("gridBefore");
         gridSpan = names.Add("gridSpan");
         vMerge = names.Add("vMerge");
+        sdtEndPr = names.Add("sdtEndPr");
+        customXml = names.Add("customXml");
+        customXmlPr = names.Add("customXmlPr");
+        r = names.Add("r");
+        vanish = names.Add("vanish");
+        specVanish = names.Add("specVanish");
+        hiddenRow = names.Add("hidden");
     }
 
     /// <summary>Reads the main document part of a vetted package; XML errors surface as <see cref="XmlException"/>.</summary>
     public static FormLayout Read(VettedPackage package)
     {
         var blocks = new List<LayoutBlock>();
-        if (package.MainPart is { } main && package.TryGetPart(main, out var bytes))
+        if (package.MainPart is not { } main || !package.TryGetPart(main, out var bytes))
         {
-            using var xml = package.OpenXml(main, bytes);
-            new WordLayoutReader(xml).ReadDocument(blocks);
+            return new FormLayout(FormFormat.Word, blocks);
         }
 
-        return new FormLayout(FormFormat.Word, blocks);
+        using var xml = package.OpenXml(main, bytes);
+        var reader = new WordLayoutReader(xml, new ReadBudget(package.FileName, package.Limits));
+        reader.ReadDocument(blocks);
+        return new FormLayout(FormFormat.Word, blocks) { Notices = reader.HiddenNotices() };
+    }
+
+    // What was hidden is not what the office sees and signs: it was left out, and the notice says what it said.
+    private Diagnostic[] HiddenNotices()
+    {
+        if (hiddenRuns == 0 && hiddenRows == 0)
+        {
+            return [];
+        }
+
+        var what = (hiddenRuns, hiddenRows) switch
+        {
+            (> 0, > 0) => "texto y filas de tabla ocultos",
+            (> 0, _) => "texto oculto",
+            _ => "filas de tabla ocultas",
+        };
+        var quote = TextNormalizer.Shorten(hidden.ToString(), HiddenQuoteLength);
+        return
+        [
+            Diagnostic.Warning(
+                ReadCodes.HiddenContentIgnored,
+                $"El documento tiene {what} (formato «Oculto» de Word), que no se ve al abrirlo: no se leyó ni se evaluó"
+                + (quote.Length > 0 ? $" («{quote}»)." : ".")
+                + " Si ese contenido es parte del formulario, quite el formato oculto y vuelva a enviarlo.",
+                SourceLocation.Document),
+        ];
     }
 
     private void ReadDocument(List<LayoutBlock> blocks)
@@ -124,7 +179,8 @@ internal sealed class WordLayoutReader
 
     // Each Read* method starts on its element and leaves the reader on the node after the element's end.
 
-    // Content controls (w:sdt) wrap paragraphs and tables: read through them.
+    // Content controls (w:sdt) and custom XML wrap paragraphs and tables, nested to any depth: the reader walks
+    // through them in the same loop (never by recursion, so no depth of nesting can exhaust the stack).
     private void ReadBlocks(List<LayoutBlock> blocks)
     {
         if (Enter(out var depth))
@@ -137,6 +193,7 @@ internal sealed class WordLayoutReader
                     ReadParagraph(paragraphLines);
                     foreach (var text in paragraphLines)
                     {
+                        budget.Cell();
                         blocks.Add(new LayoutParagraph(text));
                     }
                 }
@@ -144,11 +201,7 @@ internal sealed class WordLayoutReader
                 {
                     blocks.Add(ReadTable());
                 }
-                else if (Is(sdt))
-                {
-                    ReadContentControl(() => ReadBlocks(blocks));
-                }
-                else
+                else if (!StepIntoWrapper())
                 {
                     Next();
                 }
@@ -156,6 +209,27 @@ internal sealed class WordLayoutReader
 
             xml.Read();
         }
+    }
+
+    /// <summary>
+    /// On a wrapper of block, row or cell content (w:sdt, w:sdtContent, w:customXml) steps inside it, so the caller's
+    /// loop reads its content as its own; on a wrapper's properties steps over them. False on anything else.
+    /// </summary>
+    private bool StepIntoWrapper()
+    {
+        if (Is(sdt) || Is(sdtContent) || Is(customXml))
+        {
+            xml.Read();
+            return true;
+        }
+
+        if (Is(sdtPr) || Is(sdtEndPr) || Is(customXmlPr))
+        {
+            xml.Skip();
+            return true;
+        }
+
+        return false;
     }
 
     private LayoutTable ReadTable()
@@ -167,13 +241,12 @@ internal sealed class WordLayoutReader
             {
                 if (Is(tr))
                 {
-                    rows.Add(ReadRow());
+                    if (ReadRow() is { } row)
+                    {
+                        rows.Add(row);
+                    }
                 }
-                else if (Is(sdt))
-                {
-                    ReadRowsInContentControl(rows);
-                }
-                else
+                else if (!StepIntoWrapper())
                 {
                     Next();
                 }
@@ -185,12 +258,14 @@ internal sealed class WordLayoutReader
         return new LayoutTable(rows);
     }
 
-    private LayoutRow ReadRow()
+    // A row Word hides (w:trPr/w:hidden) is read for the notice only and left out: null.
+    private LayoutRow? ReadRow()
     {
         var cells = rowCells;
         cells.Clear();
         var column = 0;
         var propertiesSeen = false;
+        var rowHidden = false;
         if (Enter(out var depth))
         {
             while (xml.Depth > depth)
@@ -198,7 +273,7 @@ internal sealed class WordLayoutReader
                 if (Is(trPr) && !propertiesSeen)
                 {
                     propertiesSeen = true;
-                    column = ReadGridBefore();
+                    (column, rowHidden) = ReadRowProperties();
                 }
                 else if (Is(tc))
                 {
@@ -206,11 +281,7 @@ internal sealed class WordLayoutReader
                     cells.Add(cell);
                     column += cell.Span;
                 }
-                else if (Is(sdt))
-                {
-                    column = ReadCellsInContentControl(cells, column);
-                }
-                else
+                else if (!StepIntoWrapper())
                 {
                     Next();
                 }
@@ -219,29 +290,25 @@ internal sealed class WordLayoutReader
             xml.Read();
         }
 
+        if (rowHidden)
+        {
+            hiddenRows++;
+            foreach (var cell in cells)
+            {
+                NoteHidden(" " + string.Join(' ', cell.Lines));
+            }
+
+            return null;
+        }
+
         return new LayoutRow([.. cells]);
     }
 
-    // Content controls around rows or cells. Their lambdas live here, not in ReadTable/ReadRow, so a closure is
-    // allocated only when a content control is there, not for every table and row.
-    private void ReadRowsInContentControl(List<LayoutRow> rows) =>
-        ReadContentControl(() => ReadChildren(tr, () => rows.Add(ReadRow())));
-
-    private int ReadCellsInContentControl(List<LayoutCell> cells, int column)
-    {
-        ReadContentControl(() => ReadChildren(tc, () =>
-        {
-            var cell = ReadCell(column);
-            cells.Add(cell);
-            column += cell.Span;
-        }));
-        return column;
-    }
-
-    private int ReadGridBefore()
+    private (int GridBefore, bool Hidden) ReadRowProperties()
     {
         var before = 0;
         var seen = false;
+        var rowHidden = false;
         if (Enter(out var depth))
         {
             while (xml.Depth > depth)
@@ -249,7 +316,11 @@ internal sealed class WordLayoutReader
                 if (Is(gridBefore) && !seen)
                 {
                     seen = true;
-                    before = IntValue(0);
+                    before = Math.Clamp(IntValue(0), 0, MaxGridColumns);
+                }
+                else if (Is(hiddenRow))
+                {
+                    rowHidden |= IsOn();
                 }
 
                 Next();
@@ -258,7 +329,7 @@ internal sealed class WordLayoutReader
             xml.Read();
         }
 
-        return before;
+        return (before, rowHidden);
     }
 
     private LayoutCell ReadCell(int column)
@@ -291,6 +362,7 @@ internal sealed class WordLayoutReader
             xml.Read();
         }
 
+        budget.Cell();
         return new LayoutCell(CellLines(lines), column, span) { ContinuesAbove = continues };
     }
 
@@ -312,7 +384,7 @@ internal sealed class WordLayoutReader
                 if (Is(gridSpan) && !spanSeen)
                 {
                     spanSeen = true;
-                    span = Math.Max(1, IntValue(1));
+                    span = Math.Clamp(IntValue(1), 1, MaxGridColumns);
                 }
                 else if (Is(vMerge) && !mergeSeen)
                 {
@@ -340,9 +412,18 @@ internal sealed class WordLayoutReader
         {
             while (xml.Depth > depth)
             {
-                if (Is(pPr) || Is(rPr))
+                if (Is(rPr))
                 {
-                    // Properties hold tab stops (w:tabs/w:tab) and no text.
+                    // A run's properties: when they hide it (w:vanish), the rest of the run is left out.
+                    var runDepth = xml.Depth - 1;
+                    if (HidesRun())
+                    {
+                        SkipHiddenRun(runDepth);
+                    }
+                }
+                else if (Is(pPr))
+                {
+                    // Properties hold tab stops (w:tabs/w:tab) and no text; a hidden paragraph mark hides no text.
                     xml.Skip();
                 }
                 else if (Is(sdtPr))
@@ -379,6 +460,69 @@ internal sealed class WordLayoutReader
         }
 
         lines.Add(TakeLine());
+    }
+
+    // Reads a run's properties (leaving the reader after them): whether they hide the run (w:vanish, w:specVanish).
+    private bool HidesRun()
+    {
+        var hides = false;
+        if (Enter(out var depth))
+        {
+            while (xml.Depth > depth)
+            {
+                if (Is(vanish) || Is(specVanish))
+                {
+                    hides |= IsOn();
+                }
+
+                Next();
+            }
+
+            xml.Read();
+        }
+
+        return hides;
+    }
+
+    // After a hidden run's properties: steps over the rest of the run, keeping its text for the notice only.
+    private void SkipHiddenRun(int runDepth)
+    {
+        hiddenRuns++;
+        if (hidden.Length > 0)
+        {
+            hidden.Append(' ');
+        }
+
+        var inText = false;
+        var textDepth = 0;
+        while (xml.Depth > runDepth)
+        {
+            if (Is(t) && !xml.IsEmptyElement)
+            {
+                inText = true;
+                textDepth = xml.Depth;
+            }
+            else if (inText && xml.Depth <= textDepth)
+            {
+                inText = false;
+            }
+            else if (inText && xml.NodeType is XmlNodeType.Text or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace or XmlNodeType.CDATA)
+            {
+                NoteHidden(xml.Value);
+            }
+
+            xml.Read();
+        }
+    }
+
+    // Keeps the start of what was hidden, enough to quote it in the notice.
+    private void NoteHidden(string text)
+    {
+        var room = (HiddenQuoteLength * 2) - hidden.Length;
+        if (room > 0)
+        {
+            hidden.Append(text.AsSpan(0, Math.Min(text.Length, room)));
+        }
     }
 
     // Reads a content control's properties (leaving the reader after them): whether it still shows its placeholder.
@@ -424,6 +568,7 @@ internal sealed class WordLayoutReader
 
     private void Append(string text)
     {
+        budget.Text(text.Length);
         if (line.Length == 0 && single is null)
         {
             single = text;
@@ -445,29 +590,6 @@ internal sealed class WordLayoutReader
         single = null;
         line.Clear();
         return text;
-    }
-
-    private void ReadContentControl(Action readContent) => ReadChildren(sdtContent, readContent);
-
-    /// <summary>Calls <paramref name="read"/> on each child element named <paramref name="name"/> (it must consume it) and skips the rest.</summary>
-    private void ReadChildren(string name, Action read)
-    {
-        if (Enter(out var depth))
-        {
-            while (xml.Depth > depth)
-            {
-                if (Is(name))
-                {
-                    read();
-                }
-                else
-                {
-                    Next();
-                }
-            }
-
-            xml.Read();
-        }
     }
 
     /// <summary>Moves into a non-empty element; an empty one is stepped over and false returned.</summary>
@@ -499,6 +621,9 @@ internal sealed class WordLayoutReader
 
     private bool Is(string localName) =>
         xml.NodeType == XmlNodeType.Element && ReferenceEquals(xml.LocalName, localName) && ReferenceEquals(xml.NamespaceURI, ns);
+
+    // An on/off property: on unless w:val says false, 0 or off.
+    private bool IsOn() => xml.GetAttribute("val", ns) is not ("false" or "0" or "off");
 
     private int IntValue(int fallback) =>
         int.TryParse(xml.GetAttribute("val", ns), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;
