@@ -215,18 +215,23 @@ internal static partial class FormAssembler
             expected = fromOptions;
         }
 
-        // Every section's region must be understood: one written with a look-alike letter or a typo is not "no
-        // region", and the region the file was sent for must not stand in for it.
+        // The first region the document states and that resolves is the document's. A region stated but understood
+        // nowhere (a look-alike letter of another alphabet, a typo) is not "no region": the region the file was
+        // sent for must not stand in for it.
         (Region Region, Sourced<string> Label)? resolved = null;
         foreach (var label in labels)
         {
-            if (!RegionCatalog.TryResolve(label.Value, out var region))
+            if (RegionCatalog.TryResolve(label.Value, out var region))
             {
-                diagnostics.Add(ReadMessages.RegionUnreadable(label.Value, label.Location));
-                return (null, label.Value);
+                resolved = (region, label);
+                break;
             }
+        }
 
-            resolved ??= (region, label);
+        if (resolved is null && labels.Count > 0)
+        {
+            diagnostics.Add(ReadMessages.RegionUnreadable(labels[0].Value, labels[0].Location));
+            return (null, labels[0].Value);
         }
 
         if (resolved is { } found)

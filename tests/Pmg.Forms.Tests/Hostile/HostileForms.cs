@@ -127,16 +127,20 @@ internal static class HostileForms
         return string.Concat(xml.AsSpan(0, start), forged, xml.AsSpan(start));
     });
 
-    /// <summary>Every "Tarapacá" of the form written with a Cyrillic "а" as its second "a".</summary>
+    /// <summary>Every "Tarapacá" (and "TARAPACÁ") of the form written with a Cyrillic "а" ("А") as its second "a".</summary>
     public static byte[] CyrillicLookAlikeRegion(byte[] form, bool excel) => excel
         ? Rewrite(form, parts =>
         {
             foreach (var name in parts.Names.Where(n => n.StartsWith("xl/worksheets/", StringComparison.Ordinal)).ToArray())
             {
-                parts.Edit(name, xml => xml.Replace("Tarapac&#225;", "Tarap&#1072;c&#225;", StringComparison.Ordinal));
+                parts.Edit(name, xml => xml
+                    .Replace("Tarapac&#225;", "Tarap&#1072;c&#225;", StringComparison.Ordinal)
+                    .Replace("TARAPAC&#193;", "TARAP&#1040;C&#193;", StringComparison.Ordinal));
             }
         })
-        : Rewrite(form, "word/document.xml", xml => xml.Replace("Tarapacá", "Tarap" + CyrillicA + "cá", StringComparison.Ordinal));
+        : Rewrite(form, "word/document.xml", xml => xml
+            .Replace("Tarapacá", "Tarap" + CyrillicA + "cá", StringComparison.Ordinal)
+            .Replace("TARAPACÁ", "TARAP\u0410CÁ", StringComparison.Ordinal));
 
     /// <summary>A binary workbook (.xlsb), as Excel writes its package, to be sent as "formulario.xlsx".</summary>
     public static byte[] BinaryWorkbook() => Zip(
