@@ -183,6 +183,26 @@ public sealed class OfficeEditsTests
     }
 
     [Fact]
+    public async Task ReadAsync_ExcelPerformanceFormulaWithoutCachedValue_IsAnErrorNamingTheCell()
+    {
+        var form = new FormBuilder().WithGestion(s => s
+            .Row("Asesorar a los SSPP", "Nº", "5", "Realizar asesorías", "Profesional", "Actas", "100%", "sí")
+            .DeclaringPerformance(FormCell.Numeric(1m, "9")))
+            .EditingExcel(document =>
+            {
+                var value = DocumentEdits.Cell(document, "B8");
+                value.CellFormula = new CellFormula("I6/G6");
+                value.CellValue = null;
+            });
+
+        var result = await FormReading.ReadAsync(form, FormFormat.Excel);
+
+        Assert.Null(result.Submission!.Program(Section.III1)!.DeclaredPerformance);
+        var error = Assert.Single(result.Diagnostics, d => d.Code == ReadCodes.FormulaNotCalculated);
+        Assert.StartsWith("La celda B8 (III.1, Desempeño Anual Región (%)) tiene la fórmula «=I6/G6» sin su valor calculado", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ReadAsync_ExcelInlineAndRichTextStrings_ReadAsTheirText()
     {
         var form = Clean().EditingExcel(document =>
