@@ -222,8 +222,16 @@ internal sealed class ObjectivesTableReader(Section section, HeaderMap header, L
                 continue;
             }
 
-            var column = header.Kinds.FirstOrDefault(k => ReferenceEquals(header.Cell(row, k), cell), (ColumnKind)(-1));
-            var title = Enum.IsDefined(column) ? HeaderMap.Title(column) : null;
+            string? title = null;
+            foreach (var kind in header.Kinds)
+            {
+                if (ReferenceEquals(header.Cell(row, kind), cell))
+                {
+                    title = HeaderMap.Title(kind);
+                    break;
+                }
+            }
+
             diagnostics.Add(ReadMessages.FormulaNotCalculated(formula, new SourceLocation(section, number, title, cell.Reference)));
         }
     }
