@@ -114,9 +114,7 @@ public sealed class FormReader : IFormReader
             FileName = fileName,
             Format = verdict.Format,
             Submission = submission,
-
-            // What the reader left out (hidden sheets, hidden text) is said first: it explains the scores that follow.
-            Diagnostics = [.. layout.Notices, .. assembled.Diagnostics],
+            Diagnostics = assembled.Diagnostics,
         };
     }
 

@@ -4,6 +4,7 @@ using System.Xml;
 using Pmg.Domain.Diagnostics;
 using Pmg.Domain.Model;
 using Pmg.Domain.Text;
+using Pmg.Forms.Assembly;
 using Pmg.Forms.Layout;
 using Pmg.Forms.Safety;
 
@@ -11,6 +12,10 @@ namespace Pmg.Forms.Word;
 
 /// <summary>
 /// Turns a Word document into the neutral layout: body paragraphs and tables, runs joined, formatting ignored.
+/// Tracked changes read as the final view (insertions in, deletions, moved-away text and deleted rows out, with a
+/// notice); content controls and custom XML are read through, nested to any depth, in one loop (no recursion on the
+/// document's depth); an untouched content control's prompt is no text; hidden text (w:vanish) and hidden rows are
+/// left out with a notice, and every character and cell counts against the read's <see cref="ReadBudget"/>.
 /// One forward-only pass over the vetted word/document.xml (no DOM): WordprocessingML is read by element name in
 /// the Open XML main namespace, the same elements the Open XML SDK's typed classes stand for.
 /// </summary>
@@ -31,6 +36,13 @@ internal sealed class WordLayoutReader
     private readonly StringBuilder hidden = new();
     private int hiddenRuns;
     private int hiddenRows;
+
+    // The content controls and custom XML being read through, innermost last: the depth of each one's content and
+    // whether the text around it was already a placeholder's. A list on the heap, not the call stack.
+    private readonly List<(int Depth, bool OuterPlaceholder)> wrappers = [];
+
+    // The placeholder state of the content control whose properties were read last, for its w:sdtContent.
+    private bool pendingPlaceholder;
 
     // Reused for every paragraph outside tables, every row and every cell (tables nested in a cell are read as its
     // lines, so none of these is re-entered): a row keeps an exact-size copy of its cells, a cell of its lines.
@@ -61,13 +73,22 @@ internal sealed class WordLayoutReader
     private readonly string gridBefore;
     private readonly string gridSpan;
     private readonly string vMerge;
-    private readonly string sdtEndPr;
     private readonly string customXml;
+    private readonly string ins;
+    private readonly string del;
+    private readonly string moveFrom;
+    private readonly string moveTo;
+    private readonly string sdtEndPr;
     private readonly string customXmlPr;
-    private readonly string r;
     private readonly string vanish;
     private readonly string specVanish;
     private readonly string hiddenRow;
+
+    // Inside the content of a control that still shows its placeholder: its text is Word's prompt, not read.
+    private bool inPlaceholder;
+
+    // Whether any tracked change (insertion, deletion, move, inserted or deleted row) was met.
+    private bool trackedChanges;
 
     private WordLayoutReader(XmlReader xml, ReadBudget budget)
     {
@@ -95,10 +116,13 @@ internal sealed class WordLayoutReader
         gridBefore = names.Add("gridBefore");
         gridSpan = names.Add("gridSpan");
         vMerge = names.Add("vMerge");
-        sdtEndPr = names.Add("sdtEndPr");
         customXml = names.Add("customXml");
+        ins = names.Add("ins");
+        del = names.Add("del");
+        moveFrom = names.Add("moveFrom");
+        moveTo = names.Add("moveTo");
+        sdtEndPr = names.Add("sdtEndPr");
         customXmlPr = names.Add("customXmlPr");
-        r = names.Add("r");
         vanish = names.Add("vanish");
         specVanish = names.Add("specVanish");
         hiddenRow = names.Add("hidden");
@@ -116,17 +140,22 @@ internal sealed class WordLayoutReader
         using var xml = package.OpenXml(main, bytes);
         var reader = new WordLayoutReader(xml, new ReadBudget(package.FileName, package.Limits));
         reader.ReadDocument(blocks);
-        return new FormLayout(FormFormat.Word, blocks) { Notices = reader.HiddenNotices() };
+        return new FormLayout(FormFormat.Word, blocks) { Notices = [.. reader.Notices()] };
     }
 
-    // What was hidden is not what the office sees and signs: it was left out, and the notice says what it said.
-    private Diagnostic[] HiddenNotices()
+    private IEnumerable<Diagnostic> Notices()
     {
-        if (hiddenRuns == 0 && hiddenRows == 0)
+        if (trackedChanges)
         {
-            return [];
+            yield return ReadMessages.TrackedChanges();
         }
 
+        if (hiddenRuns == 0 && hiddenRows == 0)
+        {
+            yield break;
+        }
+
+        // What was hidden is not what the office sees and signs: it was left out, and the notice says what it said.
         var what = (hiddenRuns, hiddenRows) switch
         {
             (> 0, > 0) => "texto y filas de tabla ocultos",
@@ -134,15 +163,12 @@ internal sealed class WordLayoutReader
             _ => "filas de tabla ocultas",
         };
         var quote = TextNormalizer.Shorten(hidden.ToString(), HiddenQuoteLength);
-        return
-        [
-            Diagnostic.Warning(
-                ReadCodes.HiddenContentIgnored,
-                $"El documento tiene {what} (formato «Oculto» de Word), que no se ve al abrirlo: no se leyó ni se evaluó"
-                + (quote.Length > 0 ? $" («{quote}»)." : ".")
-                + " Si ese contenido es parte del formulario, quite el formato oculto y vuelva a enviarlo.",
-                SourceLocation.Document),
-        ];
+        yield return Diagnostic.Warning(
+            ReadCodes.HiddenContentIgnored,
+            $"El documento tiene {what} (formato «Oculto» de Word), que no se ve al abrirlo: no se leyó ni se evaluó"
+            + (quote.Length > 0 ? $" («{quote}»)." : ".")
+            + " Si ese contenido es parte del formulario, quite el formato oculto y vuelva a enviarlo.",
+            SourceLocation.Document);
     }
 
     private void ReadDocument(List<LayoutBlock> blocks)
@@ -179,8 +205,8 @@ internal sealed class WordLayoutReader
 
     // Each Read* method starts on its element and leaves the reader on the node after the element's end.
 
-    // Content controls (w:sdt) and custom XML wrap paragraphs and tables, nested to any depth: the reader walks
-    // through them in the same loop (never by recursion, so no depth of nesting can exhaust the stack).
+    // Content controls (w:sdt) and custom XML wrap paragraphs and tables, nested to any depth: the loop walks through
+    // them (StepThroughWrapper), never by recursion, so no depth of nesting can exhaust the stack.
     private void ReadBlocks(List<LayoutBlock> blocks)
     {
         if (Enter(out var depth))
@@ -201,7 +227,7 @@ internal sealed class WordLayoutReader
                 {
                     blocks.Add(ReadTable());
                 }
-                else if (!StepIntoWrapper())
+                else if (!StepThroughWrapper())
                 {
                     Next();
                 }
@@ -212,18 +238,66 @@ internal sealed class WordLayoutReader
     }
 
     /// <summary>
-    /// On a wrapper of block, row or cell content (w:sdt, w:sdtContent, w:customXml) steps inside it, so the caller's
-    /// loop reads its content as its own; on a wrapper's properties steps over them. False on anything else.
+    /// Walks through a wrapper of block, row or cell content so the caller's loop reads its content as its own: steps
+    /// into w:sdt, w:sdtContent and w:customXml, over their properties (noting whether a control still shows its
+    /// placeholder), and out of a content control's content (restoring the placeholder state around it). False when
+    /// the current node is none of these.
     /// </summary>
-    private bool StepIntoWrapper()
+    private bool StepThroughWrapper()
     {
-        if (Is(sdt) || Is(sdtContent) || Is(customXml))
+        while (wrappers.Count > 0 && xml.Depth < wrappers[^1].Depth)
+        {
+            // Left without meeting its end (cannot happen in well-formed XML; kept so the state never leaks).
+            inPlaceholder = wrappers[^1].OuterPlaceholder;
+            wrappers.RemoveAt(wrappers.Count - 1);
+        }
+
+        if (xml.NodeType == XmlNodeType.EndElement)
+        {
+            if (wrappers.Count > 0 && xml.Depth == wrappers[^1].Depth && ReferenceEquals(xml.LocalName, sdtContent))
+            {
+                inPlaceholder = wrappers[^1].OuterPlaceholder;
+                wrappers.RemoveAt(wrappers.Count - 1);
+                xml.Read();
+                return true;
+            }
+
+            return false;
+        }
+
+        if (Is(sdt))
+        {
+            pendingPlaceholder = false;
+            xml.Read();
+            return true;
+        }
+
+        if (Is(sdtPr))
+        {
+            pendingPlaceholder = ShowsPlaceholder();
+            return true;
+        }
+
+        if (Is(sdtContent))
+        {
+            if (!xml.IsEmptyElement)
+            {
+                wrappers.Add((xml.Depth, inPlaceholder));
+                inPlaceholder |= pendingPlaceholder;
+            }
+
+            pendingPlaceholder = false;
+            xml.Read();
+            return true;
+        }
+
+        if (Is(customXml))
         {
             xml.Read();
             return true;
         }
 
-        if (Is(sdtPr) || Is(sdtEndPr) || Is(customXmlPr))
+        if (Is(sdtEndPr) || Is(customXmlPr))
         {
             xml.Skip();
             return true;
@@ -246,7 +320,7 @@ internal sealed class WordLayoutReader
                         rows.Add(row);
                     }
                 }
-                else if (!StepIntoWrapper())
+                else if (!StepThroughWrapper())
                 {
                     Next();
                 }
@@ -258,14 +332,16 @@ internal sealed class WordLayoutReader
         return new LayoutTable(rows);
     }
 
-    // A row Word hides (w:trPr/w:hidden) is read for the notice only and left out: null.
+    // A row; null when it is deleted with changes tracked (the final view has no such row) or hidden (w:trPr/w:hidden:
+    // read for the notice only).
     private LayoutRow? ReadRow()
     {
         var cells = rowCells;
         cells.Clear();
         var column = 0;
-        var propertiesSeen = false;
+        var deleted = false;
         var rowHidden = false;
+        var propertiesSeen = false;
         if (Enter(out var depth))
         {
             while (xml.Depth > depth)
@@ -273,7 +349,7 @@ internal sealed class WordLayoutReader
                 if (Is(trPr) && !propertiesSeen)
                 {
                     propertiesSeen = true;
-                    (column, rowHidden) = ReadRowProperties();
+                    (column, deleted, rowHidden) = ReadRowProperties();
                 }
                 else if (Is(tc))
                 {
@@ -281,7 +357,7 @@ internal sealed class WordLayoutReader
                     cells.Add(cell);
                     column += cell.Span;
                 }
-                else if (!StepIntoWrapper())
+                else if (!StepThroughWrapper())
                 {
                     Next();
                 }
@@ -290,24 +366,25 @@ internal sealed class WordLayoutReader
             xml.Read();
         }
 
-        if (rowHidden)
+        if (rowHidden && !deleted)
         {
             hiddenRows++;
             foreach (var cell in cells)
             {
                 NoteHidden(" " + string.Join(' ', cell.Lines));
             }
-
-            return null;
         }
 
-        return new LayoutRow([.. cells]);
+        return deleted || rowHidden ? null : new LayoutRow([.. cells]);
     }
 
-    private (int GridBefore, bool Hidden) ReadRowProperties()
+    // w:trPr: the columns skipped before the first cell (w:gridBefore), whether the row is a tracked insertion or
+    // deletion, and whether Word hides it.
+    private (int GridBefore, bool Deleted, bool Hidden) ReadRowProperties()
     {
         var before = 0;
         var seen = false;
+        var deleted = false;
         var rowHidden = false;
         if (Enter(out var depth))
         {
@@ -317,6 +394,11 @@ internal sealed class WordLayoutReader
                 {
                     seen = true;
                     before = Math.Clamp(IntValue(0), 0, MaxGridColumns);
+                }
+                else if (Is(del) || Is(ins))
+                {
+                    trackedChanges = true;
+                    deleted |= Is(del);
                 }
                 else if (Is(hiddenRow))
                 {
@@ -329,9 +411,11 @@ internal sealed class WordLayoutReader
             xml.Read();
         }
 
-        return (before, rowHidden);
+        return (before, deleted, rowHidden);
     }
 
+    // A cell's lines: its paragraphs, and the paragraphs of tables nested in it in document order, read in one loop;
+    // content controls are read through, unless they still show their placeholder.
     private LayoutCell ReadCell(int column)
     {
         var span = 1;
@@ -352,9 +436,8 @@ internal sealed class WordLayoutReader
                 {
                     ReadParagraph(lines);
                 }
-                else
+                else if (!StepThroughWrapper())
                 {
-                    // Nested tables' paragraphs are read in document order as further lines of the cell.
                     xml.Read();
                 }
             }
@@ -435,6 +518,17 @@ internal sealed class WordLayoutReader
                     // An untouched content control ("Elija un elemento."): Word's prompt, not the office's answer.
                     placeholder = false;
                     xml.Skip();
+                }
+                else if (Is(del) || Is(moveFrom))
+                {
+                    // Deleted or moved-away text is not in the final view.
+                    trackedChanges = true;
+                    xml.Skip();
+                }
+                else if (Is(ins) || Is(moveTo))
+                {
+                    trackedChanges = true;
+                    xml.Read();
                 }
                 else if (Is(t))
                 {
@@ -568,7 +662,13 @@ internal sealed class WordLayoutReader
 
     private void Append(string text)
     {
+        if (inPlaceholder)
+        {
+            return;
+        }
+
         budget.Text(text.Length);
+
         if (line.Length == 0 && single is null)
         {
             single = text;
