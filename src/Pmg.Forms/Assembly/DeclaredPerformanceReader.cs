@@ -96,18 +96,18 @@ internal static partial class DeclaredPerformanceReader
     // What follows the label in the same paragraph or cell: after its "(%)" and note numbers, or after "=" or ":".
     private static string Inline(string label)
     {
-        var match = AfterPercentPattern().Match(label);
+        var match = TextPatterns.Match(AfterPercentPattern(), label);
         if (!match.Success)
         {
-            match = AfterSignPattern().Match(label);
+            match = TextPatterns.Match(AfterSignPattern(), label);
         }
 
         return match.Success ? match.Groups["value"].Value.Trim() : "";
     }
 
-    [GeneratedRegex(@"\(\s*%\s*\)\s*(?:\(\s*\d+\s*\)\s*)*[=:]?\s*(?<value>.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\(\s*%\s*\)\s*(?:\(\s*\d+\s*\)\s*)*[=:]?\s*(?<value>.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TextPatterns.TimeoutMilliseconds)]
     private static partial Regex AfterPercentPattern();
 
-    [GeneratedRegex(@"[=:]\s*(?<value>[^=:]*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[=:]\s*(?<value>[^=:]*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TextPatterns.TimeoutMilliseconds)]
     private static partial Regex AfterSignPattern();
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Pmg.Domain.Diagnostics;
 using Pmg.Domain.Model;
+using Pmg.Domain.Regions;
 using Pmg.Domain.Text;
 
 namespace Pmg.Forms.Assembly;
@@ -54,6 +55,33 @@ internal static class ReadMessages
             ? "El formulario no indica la región (fila «REGIÓN») y no se recibió en la ruta del archivo: indique la región en el formulario."
             : $"No se reconoce la región «{Quote(label)}» en {location}: escriba el nombre de la región, por ejemplo «Tarapacá» o «Región de la Araucanía».",
         location);
+
+    public static Diagnostic RegionUnreadable(string label, SourceLocation location)
+    {
+        var foreign = Confusables.NonSpanishCharacters(label);
+        if (foreign.Count == 0)
+        {
+            return Diagnostic.Error(
+                ReadCodes.RegionUnreadable,
+                $"No se reconoce la región «{Quote(label)}» en {location}: escriba el nombre de la región, por ejemplo «Tarapacá» o «Región de la Araucanía», y vuelva a enviar el formulario.",
+                location);
+        }
+
+        var characters = string.Join(", ", foreign.Take(5)) + (foreign.Count > 5 ? ", …" : "");
+        var notSpanish = foreign.Count == 1 ? "que no es una letra del español" : "que no son letras del español";
+        var looksLike = RegionCatalog.TryResolve(Confusables.Skeleton(label), out var imitated)
+            ? $" Se ve como «{imitated.Name}», pero está escrita con letras de otro alfabeto (por ejemplo, copiadas de otro documento): escriba la región de nuevo con el teclado y vuelva a enviar el formulario."
+            : " Escriba el nombre de la región solo con letras del español, por ejemplo «Tarapacá», y vuelva a enviar el formulario.";
+        return Diagnostic.Error(
+            ReadCodes.RegionUnreadable,
+            $"No se reconoce la región «{Quote(label)}» en {location}: contiene {characters}, {notSpanish}.{looksLike}",
+            location);
+    }
+
+    public static Diagnostic RegionFromPath(Region region) => Diagnostic.Info(
+        ReadCodes.RegionFromPath,
+        $"El formulario no indica la región (fila «REGIÓN»): se tomó la región a la que se envió, {region.Name} ({region.Code}).",
+        SourceLocation.Document);
 
     public static Diagnostic RegionMismatch(string documentRegion, string expectedRegion, SourceLocation location) => Diagnostic.Error(
         ReadCodes.RegionMismatch,

@@ -8,7 +8,10 @@ namespace Pmg.Forms.Layout;
 /// <summary>A file reduced to what the assembler needs: paragraphs and tables in reading order, format-neutral.</summary>
 internal sealed record FormLayout(FormFormat Format, IReadOnlyList<LayoutBlock> Blocks)
 {
-    /// <summary>What the reader noticed about the file as a whole (tracked changes), reported before the content's diagnostics.</summary>
+    /// <summary>
+    /// What the reader noticed about the file as a whole and says so (tracked changes; hidden sheets and hidden text it
+    /// left out), reported before the content's diagnostics.
+    /// </summary>
     public IReadOnlyList<Diagnostic> Notices { get; init; } = [];
 }
 
