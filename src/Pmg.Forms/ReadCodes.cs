@@ -30,6 +30,15 @@ public static class ReadCodes
     /// <summary>A "Desempeño Anual Región (%)" value that is not a number.</summary>
     public const string DeclaredPerformanceUnreadable = "DECLARED_PERFORMANCE_UNREADABLE";
 
+    /// <summary>A Word document with tracked changes not yet accepted: read as its final view (notice).</summary>
+    public const string TrackedChanges = "TRACKED_CHANGES";
+
+    /// <summary>An Excel cell holds a formula saved without its calculated value: read as blank, never as 0 (error).</summary>
+    public const string FormulaNotCalculated = "FORMULA_NOT_CALCULATED";
+
+    /// <summary>A summary row ("Total", "Subtotal", …) declares totals that differ from its activities' (warning); the row is never an activity.</summary>
+    public const string SummaryTotalMismatch = "SUMMARY_TOTAL_MISMATCH";
+
     /// <summary>A section is present but its objectives table was not found.</summary>
     public const string TableMissing = "TABLE_MISSING";
 

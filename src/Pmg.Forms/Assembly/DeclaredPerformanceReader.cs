@@ -27,7 +27,7 @@ internal static partial class DeclaredPerformanceReader
         for (var i = headerIndex + 1; i < content.Items.Count; i++)
         {
             var item = content.Items[i];
-            var found = item.Row is { } row ? FromRow(content.Section, row) : FromParagraph(content.Section, item.Paragraph);
+            var found = item.Row is { } row ? FromRow(content.Section, row, diagnostics) : FromParagraph(content.Section, item.Paragraph);
             if (found is null)
             {
                 continue;
@@ -54,7 +54,7 @@ internal static partial class DeclaredPerformanceReader
         return FromText(Inline(paragraph), new SourceLocation(section, null, Columns.DeclaredPerformance));
     }
 
-    private static DeclaredPerformance? FromRow(Section section, LayoutRow row)
+    private static DeclaredPerformance? FromRow(Section section, LayoutRow row, List<Diagnostic> diagnostics)
     {
         if (row.FirstFilled is not { } label || !label.CouldStartWith("d") || !label.NormalizedText.StartsWith(Label, StringComparison.Ordinal))
         {
@@ -70,6 +70,11 @@ internal static partial class DeclaredPerformanceReader
         // The next cell with text, else the blank cell right of the label (so the location still names it).
         var value = row.FilledAfter(label) ?? row.CellAt(label.Column + label.Span);
         var location = new SourceLocation(section, null, Columns.DeclaredPerformance, value?.Reference);
+        if (value?.UncalculatedFormula is { } formula)
+        {
+            diagnostics.Add(ReadMessages.FormulaNotCalculated(formula, location));
+        }
+
         if (value?.Number is { } number)
         {
             var raw = value.PercentFormatted ? ReadMessages.Number(number * 100m) + "%" : ReadMessages.Number(number);

@@ -21,7 +21,7 @@ internal static partial class FormAssembler
     /// <summary>Assembles a form; a layout with no section table is refused with <see cref="ReadCodes.NoForm"/>.</summary>
     public static AssemblyResult Assemble(FormLayout layout, string fileName, FormReadOptions options)
     {
-        var diagnostics = new List<Diagnostic>();
+        var diagnostics = new List<Diagnostic>(layout.Notices);
         var items = FormSections.Flatten(layout);
         var sections = FormSections.Split(items);
         var programs = new List<WorkProgram>();

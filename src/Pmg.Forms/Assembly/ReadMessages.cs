@@ -75,6 +75,31 @@ internal static class ReadMessages
         $"El formulario indica el servicio «{Quote(documentService)}», pero el archivo se envió para el servicio «{Quote(expectedService)}».",
         SourceLocation.Document);
 
+    public static Diagnostic TrackedChanges() => Diagnostic.Info(
+        ReadCodes.TrackedChanges,
+        "El documento tiene cambios sin aceptar (control de cambios): se leyó la versión final, con lo insertado y sin lo eliminado. Acepte o rechace los cambios antes de enviarlo.",
+        SourceLocation.Document);
+
+    public static Diagnostic FormulaNotCalculated(string formula, SourceLocation location)
+    {
+        var where = location with { Cell = null };
+        var what = formula.Length == 0 ? "una fórmula" : $"la fórmula «={Quote(formula)}»";
+        return Diagnostic.Error(
+            ReadCodes.FormulaNotCalculated,
+            $"La celda {location.Cell} ({where}) tiene {what} sin su valor calculado (el archivo se guardó sin calcular): ábralo en Excel y guárdelo de nuevo para que la fórmula tenga valor.",
+            location);
+    }
+
+    public static Diagnostic SummaryWeightMismatch(string label, DeclaredValue declared, decimal computed) => Diagnostic.Warning(
+        ReadCodes.SummaryTotalMismatch,
+        $"La fila «{Quote(label)}» en {declared.Location} declara una ponderación total de {Quote(declared.Raw)}, pero las ponderaciones de sus actividades suman {SpanishNumbers.Format(computed, 4)} %: se usa la suma de las actividades (la fila de total no se cuenta como actividad).",
+        declared.Location);
+
+    public static Diagnostic SummaryEarnedMismatch(string label, DeclaredValue declared, decimal computed) => Diagnostic.Warning(
+        ReadCodes.SummaryTotalMismatch,
+        $"La fila «{Quote(label)}» en {declared.Location} declara una ponderación ganada total de {Quote(declared.Raw)}, pero la calculada según el cumplimiento de sus actividades es {SpanishNumbers.Format(computed, 4)} %: se usa la calculada.",
+        declared.Location);
+
     /// <summary>"1", "0,5", "11,11": points as a Chilean reader writes them.</summary>
     public static string Number(decimal value) => value.ToString("0.##########", CultureInfo.InvariantCulture).Replace('.', ',');
 

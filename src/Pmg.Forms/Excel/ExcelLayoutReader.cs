@@ -10,7 +10,8 @@ namespace Pmg.Forms.Excel;
 /// <summary>
 /// Turns a workbook into the neutral layout: per sheet, its name as a paragraph and its rows as one table.
 /// Shared and inline strings are read, line breaks split a cell into lines, vertically merged ranges mark the
-/// covered cells as continuing the one above, and numbers keep whether they are shown as a percentage.
+/// covered cells as continuing the one above, and numbers keep whether they are shown as a percentage. A formula is
+/// read by the value Excel cached for it; one saved without that value is marked, never read as 0.
 /// Each vetted part (workbook, styles, shared strings, sheets) is read in one forward-only pass (no DOM), by element
 /// name in the Open XML SpreadsheetML namespace; the sheet caps are enforced while the rows are read.
 /// </summary>
@@ -303,6 +304,7 @@ internal static class ExcelLayoutReader
         uint? style = uint.TryParse(xml.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : null;
         string? raw = null;
         string? inline = null;
+        string? formula = null;
         if (!xml.IsEmptyElement)
         {
             var depth = xml.Depth;
@@ -317,6 +319,10 @@ internal static class ExcelLayoutReader
                 {
                     inline = ItemText(xml, names, text);
                 }
+                else if (formula is null && names.Is(xml, names.F))
+                {
+                    formula = ElementText(xml, text);
+                }
                 else if (xml.NodeType == XmlNodeType.Element)
                 {
                     CountSkipped(xml, names, guard);
@@ -329,6 +335,7 @@ internal static class ExcelLayoutReader
         }
 
         xml.Read();
+        var uncalculated = formula is not null && raw is null && inline is null ? formula.Trim() : null;
         raw ??= "";
         decimal? number = null;
         string value;
@@ -367,6 +374,7 @@ internal static class ExcelLayoutReader
             Reference = reference,
             Number = number,
             PercentFormatted = percent,
+            UncalculatedFormula = uncalculated,
         };
     }
 
@@ -629,6 +637,8 @@ internal static class ExcelLayoutReader
         public string Is_ { get; } = table.Add("is");
 
         public string T { get; } = table.Add("t");
+
+        public string F { get; } = table.Add("f");
 
         public string RPh { get; } = table.Add("rPh");
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using Pmg.Domain.Model;
+using Pmg.Forms.Assembly;
 using Pmg.Forms.Layout;
 using Pmg.Forms.Safety;
 
@@ -9,6 +10,8 @@ namespace Pmg.Forms.Word;
 
 /// <summary>
 /// Turns a Word document into the neutral layout: body paragraphs and tables, runs joined, formatting ignored.
+/// Tracked changes read as the final view (insertions in, deletions, moved-away text and deleted rows out, with a
+/// notice); content controls and custom XML are read through; an untouched content control's prompt is no text.
 /// One forward-only pass over the vetted word/document.xml (no DOM): WordprocessingML is read by element name in
 /// the Open XML main namespace, the same elements the Open XML SDK's typed classes stand for.
 /// </summary>
@@ -49,6 +52,20 @@ internal sealed class WordLayoutReader
     private readonly string gridBefore;
     private readonly string gridSpan;
     private readonly string vMerge;
+    private readonly string customXml;
+    private readonly string ins;
+    private readonly string del;
+    private readonly string moveFrom;
+    private readonly string moveTo;
+
+    // Inside the content of a control that still shows its placeholder: its text is Word's prompt, not read.
+    private bool inPlaceholder;
+
+    // Whether any tracked change (insertion, deletion, move, inserted or deleted row) was met.
+    private bool trackedChanges;
+
+    // The grid column of the next cell of the row being read (rows are never nested: a cell's tables are its lines).
+    private int rowColumn;
 
     private WordLayoutReader(XmlReader xml)
     {
@@ -75,19 +92,27 @@ internal sealed class WordLayoutReader
         gridBefore = names.Add("gridBefore");
         gridSpan = names.Add("gridSpan");
         vMerge = names.Add("vMerge");
+        customXml = names.Add("customXml");
+        ins = names.Add("ins");
+        del = names.Add("del");
+        moveFrom = names.Add("moveFrom");
+        moveTo = names.Add("moveTo");
     }
 
     /// <summary>Reads the main document part of a vetted package; XML errors surface as <see cref="XmlException"/>.</summary>
     public static FormLayout Read(VettedPackage package)
     {
         var blocks = new List<LayoutBlock>();
+        var trackedChanges = false;
         if (package.MainPart is { } main && package.TryGetPart(main, out var bytes))
         {
             using var xml = package.OpenXml(main, bytes);
-            new WordLayoutReader(xml).ReadDocument(blocks);
+            var reader = new WordLayoutReader(xml);
+            reader.ReadDocument(blocks);
+            trackedChanges = reader.trackedChanges;
         }
 
-        return new FormLayout(FormFormat.Word, blocks);
+        return new FormLayout(FormFormat.Word, blocks) { Notices = trackedChanges ? [ReadMessages.TrackedChanges()] : [] };
     }
 
     private void ReadDocument(List<LayoutBlock> blocks)
@@ -124,7 +149,7 @@ internal sealed class WordLayoutReader
 
     // Each Read* method starts on its element and leaves the reader on the node after the element's end.
 
-    // Content controls (w:sdt) wrap paragraphs and tables: read through them.
+    // Content controls (w:sdt) and custom XML wrap paragraphs and tables: read through them.
     private void ReadBlocks(List<LayoutBlock> blocks)
     {
         if (Enter(out var depth))
@@ -148,6 +173,10 @@ internal sealed class WordLayoutReader
                 {
                     ReadContentControl(() => ReadBlocks(blocks));
                 }
+                else if (Is(customXml))
+                {
+                    ReadBlocks(blocks);
+                }
                 else
                 {
                     Next();
@@ -161,17 +190,31 @@ internal sealed class WordLayoutReader
     private LayoutTable ReadTable()
     {
         var rows = new List<LayoutRow>();
+        ReadRows(rows);
+        return new LayoutTable(rows);
+    }
+
+    // The rows of a table, or of a content control or custom XML element around some of its rows.
+    private void ReadRows(List<LayoutRow> rows)
+    {
         if (Enter(out var depth))
         {
             while (xml.Depth > depth)
             {
                 if (Is(tr))
                 {
-                    rows.Add(ReadRow());
+                    if (ReadRow() is { } row)
+                    {
+                        rows.Add(row);
+                    }
                 }
                 else if (Is(sdt))
                 {
                     ReadRowsInContentControl(rows);
+                }
+                else if (Is(customXml))
+                {
+                    ReadRows(rows);
                 }
                 else
                 {
@@ -181,15 +224,15 @@ internal sealed class WordLayoutReader
 
             xml.Read();
         }
-
-        return new LayoutTable(rows);
     }
 
-    private LayoutRow ReadRow()
+    // A row; null when it is deleted with changes tracked (the final view has no such row).
+    private LayoutRow? ReadRow()
     {
         var cells = rowCells;
         cells.Clear();
-        var column = 0;
+        rowColumn = 0;
+        var deleted = false;
         var propertiesSeen = false;
         if (Enter(out var depth))
         {
@@ -198,50 +241,68 @@ internal sealed class WordLayoutReader
                 if (Is(trPr) && !propertiesSeen)
                 {
                     propertiesSeen = true;
-                    column = ReadGridBefore();
-                }
-                else if (Is(tc))
-                {
-                    var cell = ReadCell(column);
-                    cells.Add(cell);
-                    column += cell.Span;
-                }
-                else if (Is(sdt))
-                {
-                    column = ReadCellsInContentControl(cells, column);
+                    (rowColumn, deleted) = ReadRowProperties();
                 }
                 else
                 {
-                    Next();
+                    ReadCellOf(cells);
                 }
             }
 
             xml.Read();
         }
 
-        return new LayoutRow([.. cells]);
+        return deleted ? null : new LayoutRow([.. cells]);
     }
 
-    // Content controls around rows or cells. Their lambdas live here, not in ReadTable/ReadRow, so a closure is
-    // allocated only when a content control is there, not for every table and row.
-    private void ReadRowsInContentControl(List<LayoutRow> rows) =>
-        ReadContentControl(() => ReadChildren(tr, () => rows.Add(ReadRow())));
-
-    private int ReadCellsInContentControl(List<LayoutCell> cells, int column)
+    // A cell of the row, or a content control or custom XML element around some of its cells; anything else is skipped.
+    private void ReadCellOf(List<LayoutCell> cells)
     {
-        ReadContentControl(() => ReadChildren(tc, () =>
+        if (Is(tc))
         {
-            var cell = ReadCell(column);
+            var cell = ReadCell(rowColumn);
             cells.Add(cell);
-            column += cell.Span;
-        }));
-        return column;
+            rowColumn += cell.Span;
+        }
+        else if (Is(sdt))
+        {
+            ReadCellsInContentControl(cells);
+        }
+        else if (Is(customXml))
+        {
+            ReadCells(cells);
+        }
+        else
+        {
+            Next();
+        }
     }
 
-    private int ReadGridBefore()
+    private void ReadCells(List<LayoutCell> cells)
+    {
+        if (Enter(out var depth))
+        {
+            while (xml.Depth > depth)
+            {
+                ReadCellOf(cells);
+            }
+
+            xml.Read();
+        }
+    }
+
+    // Content controls around rows or cells. Their lambdas live here, not in ReadRows/ReadRow, so a closure is
+    // allocated only when a content control is there, not for every table and row.
+    private void ReadRowsInContentControl(List<LayoutRow> rows) => ReadContentControl(() => ReadRows(rows));
+
+    private void ReadCellsInContentControl(List<LayoutCell> cells) => ReadContentControl(() => ReadCells(cells));
+
+    // w:trPr: the columns skipped before the first cell (w:gridBefore), and whether the row is a tracked insertion or deletion.
+    private (int GridBefore, bool Deleted) ReadRowProperties()
     {
         var before = 0;
         var seen = false;
+        var deleted = false;
         if (Enter(out var depth))
         {
             while (xml.Depth > depth)
@@ -251,6 +312,11 @@ internal sealed class WordLayoutReader
                     seen = true;
                     before = IntValue(0);
                 }
+                else if (Is(del) || Is(ins))
+                {
+                    trackedChanges = true;
+                    deleted |= Is(del);
+                }
 
                 Next();
             }
@@ -258,7 +324,7 @@ internal sealed class WordLayoutReader
             xml.Read();
         }
 
-        return before;
+        return (before, deleted);
     }
 
     private LayoutCell ReadCell(int column)
@@ -277,14 +343,9 @@ internal sealed class WordLayoutReader
                     propertiesSeen = true;
                     (span, continues) = ReadCellProperties();
                 }
-                else if (Is(p))
-                {
-                    ReadParagraph(lines);
-                }
                 else
                 {
-                    // Nested tables' paragraphs are read in document order as further lines of the cell.
-                    xml.Read();
+                    ReadCellContent(lines);
                 }
             }
 
@@ -292,6 +353,37 @@ internal sealed class WordLayoutReader
         }
 
         return new LayoutCell(CellLines(lines), column, span) { ContinuesAbove = continues };
+    }
+
+    // One node of a cell's content: a paragraph is a line (or several); nested tables' paragraphs are read in document
+    // order as further lines of the cell; a content control is read through, unless it still shows its placeholder.
+    private void ReadCellContent(List<string> lines)
+    {
+        if (Is(p))
+        {
+            ReadParagraph(lines);
+        }
+        else if (Is(sdt))
+        {
+            ReadContentControl(() => ReadCellContentOf(lines));
+        }
+        else
+        {
+            xml.Read();
+        }
+    }
+
+    private void ReadCellContentOf(List<string> lines)
+    {
+        if (Enter(out var depth))
+        {
+            while (xml.Depth > depth)
+            {
+                ReadCellContent(lines);
+            }
+
+            xml.Read();
+        }
     }
 
     // Most cells are one paragraph, and many an empty one: those share one array, the others get an exact-size array.
@@ -354,6 +446,17 @@ internal sealed class WordLayoutReader
                     // An untouched content control ("Elija un elemento."): Word's prompt, not the office's answer.
                     placeholder = false;
                     xml.Skip();
+                }
+                else if (Is(del) || Is(moveFrom))
+                {
+                    // Deleted or moved-away text is not in the final view.
+                    trackedChanges = true;
+                    xml.Skip();
+                }
+                else if (Is(ins) || Is(moveTo))
+                {
+                    trackedChanges = true;
+                    xml.Read();
                 }
                 else if (Is(t))
                 {
@@ -424,6 +527,11 @@ internal sealed class WordLayoutReader
 
     private void Append(string text)
     {
+        if (inPlaceholder)
+        {
+            return;
+        }
+
         if (line.Length == 0 && single is null)
         {
             single = text;
@@ -447,18 +555,28 @@ internal sealed class WordLayoutReader
         return text;
     }
 
-    private void ReadContentControl(Action readContent) => ReadChildren(sdtContent, readContent);
-
-    /// <summary>Calls <paramref name="read"/> on each child element named <paramref name="name"/> (it must consume it) and skips the rest.</summary>
-    private void ReadChildren(string name, Action read)
+    /// <summary>
+    /// A content control (w:sdt): its properties, then its w:sdtContent, on which <paramref name="readContent"/> is
+    /// called (it must consume it). A control still showing its placeholder keeps its rows and cells, but its text is
+    /// Word's prompt ("Elija un elemento."), not the office's answer, and is not read.
+    /// </summary>
+    private void ReadContentControl(Action readContent)
     {
         if (Enter(out var depth))
         {
+            var placeholder = false;
             while (xml.Depth > depth)
             {
-                if (Is(name))
+                if (Is(sdtPr))
                 {
-                    read();
+                    placeholder = ShowsPlaceholder();
+                }
+                else if (Is(sdtContent))
+                {
+                    var outer = inPlaceholder;
+                    inPlaceholder |= placeholder;
+                    readContent();
+                    inPlaceholder = outer;
                 }
                 else
                 {
