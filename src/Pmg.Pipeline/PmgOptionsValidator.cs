@@ -39,6 +39,11 @@ internal sealed class PmgOptionsValidator : IValidateOptions<PmgOptions>
             failures.Add("Pmg:RecalculationSchedule must be an NCRONTAB expression with 5 or 6 fields.");
         }
 
+        if (!KnownZone(options.TimeZone))
+        {
+            failures.Add($"Pmg:TimeZone «{options.TimeZone}» is not a time zone of this machine (use an IANA id such as {PmgOptions.DefaultTimeZone}).");
+        }
+
         if (options.ReminderInterval <= TimeSpan.Zero)
         {
             failures.Add("Pmg:ReminderInterval must be positive.");
@@ -48,4 +53,7 @@ internal sealed class PmgOptionsValidator : IValidateOptions<PmgOptions>
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail(failures);
     }
+
+    private static bool KnownZone(string? id) =>
+        string.IsNullOrWhiteSpace(id) || TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out _);
 }

@@ -222,7 +222,13 @@ internal sealed class IngestionService(
         OutcomeName(record.Outcome),
         record.WarningCount,
         record.Reasons,
-        record.Uploader);
+        record.Uploader)
+    {
+        Programs = Notifications.ProgramVerdicts.Programs(record.Programs, record.Diagnostics),
+        Observations = Notifications.ProgramVerdicts.Observations(record.Diagnostics),
+        ObservationCount = record.Diagnostics.Count,
+        Errors = record.ErrorCount,
+    };
 
     private static IngestionOutcome ToOutcome(SubmissionRecord record, IngestionStatus status, bool isCurrent) =>
         new(status, record.Id, record.BlobName, record.Diagnostics)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Pmg.Pipeline.Messages;
 
 namespace Pmg.Pipeline.Notifications;
@@ -9,7 +10,11 @@ namespace Pmg.Pipeline.Notifications;
 /// <param name="Sent">E-mails the provider accepted now.</param>
 /// <param name="AlreadySent">E-mails skipped because the ledger says they were sent (a redelivered message).</param>
 /// <param name="Unaddressed">E-mails that had no recipient in the address book (recorded as failed).</param>
-public sealed record NotificationOutcome(int Sent, int AlreadySent, int Unaddressed);
+public sealed record NotificationOutcome(int Sent, int AlreadySent, int Unaddressed)
+{
+    /// <summary>E-mails the provider refused for good (bad key, unverified sender): recorded as failed at once, not retried.</summary>
+    public int Refused { get; init; }
+}
 
 /// <summary>Sends digests and receipts exactly once each, and records the ones that kept failing.</summary>
 public interface INotificationService
@@ -41,6 +46,8 @@ internal sealed class NotificationService(
     IContactDirectory directory,
     INotificationLedger ledger,
     IEmailSender sender,
+    IOptions<PmgOptions> options,
+    IOptions<PortalLinkOptions> portal,
     TimeProvider time,
     ILogger<NotificationService> logger) : INotificationService
 {
@@ -48,7 +55,7 @@ internal sealed class NotificationService(
 
     public Task<NotificationOutcome> SendDigestAsync(string json, CancellationToken cancellationToken = default)
     {
-        if (AlertDigestJson.Deserialize(json) is not { DigestId: not null, Region: not null, Recipient: not null } digest)
+        if (AlertDigestJson.Deserialize(json) is not { DigestId: not null, Regions: not null, Recipient.Emails: not null } digest)
         {
             return Unreadable(NotificationKind.Digest, json, cancellationToken);
         }
@@ -78,7 +85,7 @@ internal sealed class NotificationService(
     public async Task RecordFailureAsync(NotificationKind kind, string json, string reason, CancellationToken cancellationToken = default)
     {
         Planned? plan = null;
-        if (kind == NotificationKind.Digest && AlertDigestJson.Deserialize(json) is { DigestId: not null, Region: not null, Recipient: not null } digest)
+        if (kind == NotificationKind.Digest && AlertDigestJson.Deserialize(json) is { DigestId: not null, Regions: not null, Recipient.Emails: not null } digest)
         {
             plan = await PlanDigestAsync(digest, cancellationToken).ConfigureAwait(false);
         }
@@ -124,37 +131,13 @@ internal sealed class NotificationService(
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
     }
 
-    private async Task<Planned> PlanDigestAsync(AlertDigestMessage digest, CancellationToken cancellationToken)
+    // The recalculation resolved the address book already: one digest is one address's e-mail of the run.
+    private Task<Planned> PlanDigestAsync(AlertDigestMessage digest, CancellationToken cancellationToken)
     {
-        var book = new ContactBook(await directory.GetAsync(digest.Service, cancellationToken).ConfigureAwait(false));
-        var region = digest.Region.Code;
-        Contact? contact;
-        var unitKnown = true;
-        switch (digest.Recipient.Role)
-        {
-            case AlertRoles.Unit:
-                var match = book.Resolve(region, digest.Recipient.Unit);
-                contact = match?.Contact ?? book.Coordinator();
-                unitKnown = match?.UnitKnown ?? false;
-                if (!unitKnown)
-                {
-                    logger.UnitUnknown(digest.Service, region, digest.Recipient.Unit ?? "");
-                }
-
-                break;
-            case AlertRoles.Director:
-                contact = book.Director(region) ?? book.Coordinator();
-                break;
-            default:
-                contact = book.Coordinator();
-
-                // The recalculation lists every unit concerned; the coordinator needs the ones the address book lacks.
-                digest = digest with { UnknownUnits = book.UnknownUnits(region, digest.UnknownUnits ?? []) };
-                break;
-        }
-
-        var content = DigestComposer.Compose(digest, unitKnown);
-        return Plan(NotificationKind.Digest, digest.DigestId, digest.Service, digest.Year, region, contact?.Emails ?? [], content);
+        cancellationToken.ThrowIfCancellationRequested();
+        var content = DigestComposer.Compose(digest, options.Value.Today(time), PortalLinks.For(portal.Value.PublicUrl));
+        var region = digest.Regions.Count == 1 ? digest.Regions[0].Region.Code : null;
+        return Task.FromResult(Plan(NotificationKind.Digest, digest.DigestId, digest.Service, digest.Year, region, digest.Recipient.Emails, content));
     }
 
     private async Task<Planned> PlanReceiptAsync(Receipt receipt, CancellationToken cancellationToken)
@@ -171,7 +154,10 @@ internal sealed class NotificationService(
             to = contact?.Emails ?? [];
         }
 
-        return Plan(NotificationKind.Receipt, receipt.SubmissionId, receipt.Service, receipt.Year, receipt.Region, to, ReceiptComposer.Compose(receipt));
+        var settings = options.Value;
+        var content = ReceiptComposer.Compose(
+            receipt, PortalLinks.For(portal.Value.PublicUrl), receipt.Year is { } year ? settings.ClosingDateFor(year) : null, settings.Today(time));
+        return Plan(NotificationKind.Receipt, receipt.SubmissionId, receipt.Service, receipt.Year, receipt.Region, to, content);
     }
 
     private Planned Plan(NotificationKind kind, string sourceId, string? service, int? year, string? region, IReadOnlyList<string> to, EmailContent content)
@@ -228,6 +214,13 @@ internal sealed class NotificationService(
         try
         {
             await sender.SendAsync(plan.Message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EmailSendException e) when (e.Permanent)
+        {
+            // Redelivering cannot help (a bad key, an unverified sender): failed now, with the provider's reason.
+            logger.SendRefused(entry.Id, entry.Subject, e.StatusCode ?? 0, e.Message);
+            await ledger.TryReplaceAsync(claimed with { State = NotificationState.Failed, Error = e.Message, UpdatedAt = time.GetUtcNow() }, etag, CancellationToken.None).ConfigureAwait(false);
+            return new NotificationOutcome(0, 0, 0) { Refused = 1 };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
