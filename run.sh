@@ -60,6 +60,7 @@ follow_pid_file="$run_dir/follow.pid"
 forms="$root/samples/forms"
 contacts="$root/samples/contacts/sernam-contactos.csv"
 cli_dll="$root/src/Pmg.Cli/bin/Release/net10.0/pmg.dll"
+cli_bin="$root/artifacts/pmg/pmg"
 host_dll="$root/src/Pmg.LocalHost/bin/Release/net10.0/Pmg.LocalHost.dll"
 
 # ---------------------------------------------------------------------------------------------------------------- output
@@ -120,13 +121,13 @@ stop_all() {
   if is_ours "$host_pid_file" Pmg.LocalHost; then
     pid=$(cat "$host_pid_file")
     stop_group "$pid"
-    info "stopped the local host (pid $pid)"
+    info "se detuvo el host local (pid $pid)"
   fi
   rm -f "$host_pid_file"
   if is_ours "$azurite_state/pid" azurite; then
     pid=$(cat "$azurite_state/pid")
     eng/azurite.sh stop "$azurite_state"
-    info "stopped Azurite (pid $pid)"
+    info "se detuvo Azurite (pid $pid)"
   fi
   rm -f "$azurite_state/pid"
 }
@@ -137,15 +138,16 @@ cleanup() {
   $cleaned && return
   cleaned=true
   $interactive && printf '\r\e[K'
-  printf '\n%sStopping what run.sh started…%s\n' "$bold" "$reset_color"
+  printf '\n%sDeteniendo lo que run.sh inició…%s\n' "$bold" "$reset_color"
   stop_all
-  info "data kept in .data/ (./run.sh --reset starts from scratch)"
+  info "los datos quedan en .data/ (./run.sh --reset parte de cero)"
   exit "$status"
 }
 
 # ------------------------------------------------------------------------------------------------------------- helpers
+# The published pmg (ReadyToRun, starts faster) when step 3 published it; else the build.
 pmg() {
-  dotnet "$cli_dll" "$@"
+  if [[ -x "$cli_bin" ]]; then "$cli_bin" "$@"; else dotnet "$cli_dll" "$@"; fi
 }
 
 status_json() {
@@ -163,21 +165,21 @@ wait_ingested() {
     local waiting
     waiting=$(wc -w <<< "$pending")
     if [[ -z "$pending" ]]; then
-      progress_done "processed: $total of $total ($((SECONDS - started)) s)"
+      progress_done "procesados: $total de $total ($((SECONDS - started)) s)"
       return 0
     fi
     if ! is_ours "$host_pid_file" Pmg.LocalHost; then
       progress_done
       tail -n 30 "$logs/localhost.log" >&2 || true
-      fail "the local host stopped (log above; full log: .data/logs/localhost.log)."
+      fail "el host local se detuvo (registro arriba; completo en .data/logs/localhost.log)."
     fi
     if ((SECONDS - started >= timeout)); then
       progress_done
-      warn "not processed within $timeout s: $pending"
-      warn "see .data/logs/localhost.log; a larger --timeout may help on a slow machine."
+      warn "sin procesar después de $timeout s: $pending"
+      warn "vea .data/logs/localhost.log; en un equipo lento puede ayudar un --timeout mayor."
       return 1
     fi
-    progress "waiting for the pipeline: $((total - waiting)) of $total processed ($((SECONDS - started)) s of at most $timeout s)"
+    progress "esperando el proceso: $((total - waiting)) de $total procesados ($((SECONDS - started)) s de a lo más $timeout s)"
     sleep 2
   done
 }
@@ -194,7 +196,7 @@ wait_mail_settled() {
     elif ((SECONDS - stable_since >= 6)); then
       break
     fi
-    progress "waiting for the e-mails to be written: $count file(s) in .data/mail ($((SECONDS - started)) s)"
+    progress "esperando que se escriban los correos: $count archivo(s) en .data/mail ($((SECONDS - started)) s)"
     sleep 1
   done
   progress_done
@@ -213,25 +215,25 @@ has_command() {
 }
 
 # ------------------------------------------------------------------------------------------------------ 1. prerequisites
-step "Checking prerequisites"
+step "Revisando los requisitos"
 if ! command -v dotnet > /dev/null; then
-  fail "the .NET SDK is not installed (dotnet not found). Install the SDK named in global.json: https://dot.net/download"
+  fail "el SDK de .NET no está instalado (no se encontró dotnet). Instale el SDK que indica global.json: https://dot.net/download"
 fi
 sdk_wanted=$(sed -n 's/.*"version" *: *"\([0-9]*\)\..*/\1/p' global.json | head -n 1)
 if [[ -n "$sdk_wanted" ]] && ! dotnet --list-sdks 2>/dev/null | grep -q "^$sdk_wanted\."; then
-  fail "the .NET SDK $sdk_wanted is not installed (found: $(dotnet --list-sdks 2>/dev/null | cut -d' ' -f1 | tr '\n' ' ')). See global.json."
+  fail "el SDK de .NET $sdk_wanted no está instalado (hay: $(dotnet --list-sdks 2>/dev/null | cut -d' ' -f1 | tr '\n' ' ')). Vea global.json."
 fi
 if ! command -v node > /dev/null; then
-  fail "Node.js is not installed (node not found); Azurite, the storage emulator, runs on it. On Debian: sudo apt-get install nodejs npm (Node 20 or later)."
+  fail "Node.js no está instalado (no se encontró node); Azurite, el emulador de almacenamiento, lo necesita. En Debian: sudo apt-get install nodejs npm (Node 20 o posterior)."
 fi
 node_major=$(node -p 'process.versions.node.split(".")[0]')
 if ((node_major < 20)); then
-  fail "Node.js $(node --version) is too old for Azurite; install Node 20 or later."
+  fail "Node.js $(node --version) es muy antiguo para Azurite; instale Node 20 o posterior."
 fi
 if [[ ! -x eng/azurite/node_modules/.bin/azurite ]] && ! command -v npm > /dev/null; then
-  fail "npm is not installed, and Azurite must be installed once with it. On Debian: sudo apt-get install npm."
+  fail "npm no está instalado y Azurite se instala una vez con él. En Debian: sudo apt-get install npm."
 fi
-command -v setsid > /dev/null || fail "setsid not found (package util-linux); it keeps the background processes stoppable."
+command -v setsid > /dev/null || fail "no se encontró setsid (paquete util-linux); permite detener los procesos en segundo plano."
 info "dotnet $(dotnet --version), node $(node --version)"
 
 mkdir -p "$run_dir"
@@ -240,7 +242,7 @@ mkdir -p "$run_dir"
 if command -v flock > /dev/null; then
   exec 9> "$run_dir/lock"
   if ! flock -n 9; then
-    fail "another ./run.sh is already running in this folder (pid $(cat "$run_dir/owner" 2>/dev/null || echo '?')). Stop it with Ctrl+C first."
+    fail "ya hay otro ./run.sh en marcha en esta carpeta (pid $(cat "$run_dir/owner" 2>/dev/null || echo '?')). Deténgalo antes con Ctrl+C."
   fi
 fi
 echo $$ > "$run_dir/owner"
@@ -248,7 +250,7 @@ run_started_iso=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 
 # Processes left by a run that was killed without its clean-up (kill -9, closed terminal).
 if is_ours "$host_pid_file" Pmg.LocalHost || is_ours "$azurite_state/pid" azurite; then
-  warn "stopping processes left by an earlier run:"
+  warn "deteniendo procesos que dejó una ejecución anterior:"
   stop_all
 fi
 
@@ -259,20 +261,20 @@ trap 'exit 129' HUP
 
 if $reset; then
   rm -rf "$azurite_data" "$mail" "$logs" "$azurite_state"
-  info "--reset: deleted .data/azurite, .data/mail and .data/logs"
+  info "--reset: se borraron .data/azurite, .data/mail y .data/logs"
 fi
 mkdir -p "$azurite_data" "$mail" "$logs"
 
 # ------------------------------------------------------------------------------------------------------------ 2. install
-step "Installing Azurite (pinned in eng/azurite/package-lock.json)"
+step "Instalando Azurite (versión fijada en eng/azurite/package-lock.json)"
 if ! eng/azurite.sh install > "$logs/npm.log" 2>&1 9>&-; then
   cat "$logs/npm.log" >&2
-  fail "npm could not install Azurite (log above, also in .data/logs/npm.log). Is the npm registry reachable?"
+  fail "npm no pudo instalar Azurite (registro arriba y en .data/logs/npm.log). ¿Se alcanza el registro de npm?"
 fi
 info "eng/azurite/node_modules/.bin/azurite $(eng/azurite/node_modules/.bin/azurite --version 2>/dev/null || echo '')"
 
 # -------------------------------------------------------------------------------------------------------------- 3. build
-step "Building the command line and the local host (Release)"
+step "Compilando la línea de comandos y el host local (Release)"
 if $build; then
   build_once() {
     # -nodeReuse:false: no MSBuild worker stays behind after the build.
@@ -293,46 +295,56 @@ if $build; then
   if ! build_once; then
     # Another build in the same tree (an IDE, a test run) can hold a file in obj/ for a moment: one retry.
     if grep -qiE 'being used by another process|cannot access the file' "$logs/build.log"; then
-      warn "a file was locked by another build; retrying once"
-      build_once || { tail -n 40 "$logs/build.log" >&2; fail "the build failed (log above, full log .data/logs/build.log)."; }
+      warn "otra compilación tenía un archivo tomado; se reintenta una vez"
+      build_once || { tail -n 40 "$logs/build.log" >&2; fail "la compilación falló (registro arriba; completo en .data/logs/build.log)."; }
     else
       tail -n 40 "$logs/build.log" >&2
-      fail "the build failed (log above, full log .data/logs/build.log)."
+      fail "la compilación falló (registro arriba; completo en .data/logs/build.log)."
     fi
   fi
-  info "built in $((SECONDS - started)) s"
+  info "compilado en $((SECONDS - started)) s"
+  # pmg published ReadyToRun (src/Pmg.Cli/Pmg.Cli.csproj): what eng/run/pmg and the tests' PMG_CLI_PATH run. Only
+  # when a source changed since the last publish: crossgen takes minutes on a small machine.
+  if [[ ! -x "$cli_bin" ]] || [[ -n "$(find src -newer "$cli_bin" \( -name '*.cs' -o -name '*.csproj' \) -print -quit)" ]]; then
+    started=$SECONDS
+    if setsid dotnet publish src/Pmg.Cli -c Release -r linux-x64 -o "$root/artifacts/pmg" -nologo -v q -nodeReuse:false -clp:ErrorsOnly > "$logs/publish.log" 2>&1 < /dev/null 9>&-; then
+      info "pmg publicado en artifacts/pmg/pmg en $((SECONDS - started)) s"
+    else
+      warn "no se pudo publicar pmg (.data/logs/publish.log); se usa la compilación"
+    fi
+  fi
 else
-  info "--no-build: using the existing build"
+  info "--no-build: se usa la compilación existente"
 fi
-[[ -f "$cli_dll" && -f "$host_dll" ]] || fail "the Release build is missing ($cli_dll, $host_dll); run without --no-build."
+[[ -f "$cli_dll" && -f "$host_dll" ]] || fail "falta la compilación Release ($cli_dll, $host_dll); ejecute sin --no-build."
 
 # ------------------------------------------------------------------------------------------------------------ 4. Azurite
-step "Starting Azurite with its data in .data/azurite"
+step "Iniciando Azurite con sus datos en .data/azurite"
 azurite_err="$logs/azurite-start.log"
 ports_note=""
 if connection=$(eng/azurite.sh start "$azurite_state" --location "$azurite_data" --ports "10000 10001 10002" 2> "$azurite_err" 9>&-); then
-  ports_note="Azurite's default ports 10000-10002"
+  ports_note="los puertos de siempre de Azurite, 10000-10002"
 else
   code=$?
   if ((code == 3)); then
     # The default ports are taken (often another Azurite): free ports instead; eng/run/pmg reads the connection file.
     warn "$(tail -n 1 "$azurite_err" | sed 's/^azurite.sh: //')"
-    warn "using free ports instead (who holds it: ss -ltnp | grep ':1000[0-2]')"
+    warn "se usan puertos libres (quién tiene los otros: ss -ltnp | grep ':1000[0-2]')"
     connection=$(eng/azurite.sh start "$azurite_state" --location "$azurite_data" 2> "$azurite_err" 9>&-) \
-      || { cat "$azurite_err" >&2; fail "Azurite did not start (log above)."; }
-    ports_note="free ports, not Azurite's defaults: use eng/run/pmg, or the connection string in .data/run/azurite/connection"
+      || { cat "$azurite_err" >&2; fail "Azurite no se inició (registro arriba)."; }
+    ports_note="puertos libres, no los de siempre: use eng/run/pmg o la cadena de conexión de .data/run/azurite/connection"
   else
     cat "$azurite_err" >&2
-    fail "Azurite did not start (log above; Azurite's own log: .data/run/azurite/azurite.log)."
+    fail "Azurite no se inició (registro arriba; el de Azurite: .data/run/azurite/azurite.log)."
   fi
 fi
 export PmgStorage="$connection"
 export AzureWebJobsStorage="$connection"
 blob_port=$(sed -n 's/.*BlobEndpoint=http:\/\/127.0.0.1:\([0-9]*\).*/\1/p' <<< "$connection")
-info "Azurite pid $(cat "$azurite_state/pid"), blob endpoint http://127.0.0.1:$blob_port ($ports_note)"
+info "Azurite pid $(cat "$azurite_state/pid"), blobs en http://127.0.0.1:$blob_port ($ports_note)"
 
 # --------------------------------------------------------------------------------------------------------- 5. local host
-step "Starting the local host (src/Pmg.LocalHost) in the background"
+step "Iniciando el host local (src/Pmg.LocalHost) en segundo plano"
 # The portal's port: PMG_PORTAL_PORT, else 5080 when free, else any free port (the host logs the one it took).
 portal_port=${PMG_PORTAL_PORT:-5080}
 if [[ -z "${PMG_PORTAL_PORT:-}" ]] && ss -ltn 2>/dev/null | awk '{print $4}' | grep -q ":$portal_port\$"; then
@@ -366,40 +378,40 @@ until grep -q 'Portal listening on' "$logs/localhost.log"; do
   if ! kill -0 "$(cat "$host_pid_file")" 2>/dev/null; then
     progress_done
     tail -n 30 "$logs/localhost.log" >&2
-    fail "the local host stopped during start-up (log above; full log .data/logs/localhost.log)."
+    fail "el host local se detuvo al iniciar (registro arriba; completo en .data/logs/localhost.log)."
   fi
   if ((SECONDS - started > 90)); then
     progress_done
     tail -n 30 "$logs/localhost.log" >&2
-    fail "the local host did not start within 90 s (log above)."
+    fail "el host local no se inició en 90 s (registro arriba)."
   fi
-  progress "waiting for the job host ($((SECONDS - started)) s)"
+  progress "esperando el host de trabajos ($((SECONDS - started)) s)"
   sleep 0.5
 done
-progress_done "local host pid $(cat "$host_pid_file"), log .data/logs/localhost.log, e-mails to .data/mail"
+progress_done "host local pid $(cat "$host_pid_file"), registro en .data/logs/localhost.log, correos en .data/mail"
 portal_url=$(sed -n 's/.*Portal listening on \(http[^ ]*\).*/\1/p' "$logs/localhost.log" | tail -n 1)
-info "portal (modo local): ${portal_url:-not started, see .data/logs/localhost.log}"
+info "portal (modo local): ${portal_url:-no se inició, vea .data/logs/localhost.log}"
 
 # -------------------------------------------------------------------------------------------------------- 6. contacts
-step "Loading the sample address book (samples/contacts/sernam-contactos.csv)"
+step "Cargando la libreta de direcciones de ejemplo (samples/contacts/sernam-contactos.csv)"
 skipped=()
 if has_command contacts; then
-  pmg contacts import "$contacts" 9>&- || fail "pmg contacts import failed (output above)."
+  pmg contacts import "$contacts" 9>&- || fail "pmg contacts import falló (salida arriba)."
 else
-  warn "skipped: this build of pmg has no 'contacts' command yet, so alerts have no unit addresses."
+  warn "omitido: esta versión de pmg aún no tiene el comando 'contacts'; las alertas no tendrán correos de unidades."
   skipped+=("pmg contacts import")
 fi
 
 # -------------------------------------------------------------------------------------------------------- 7. uploads
-step "Uploading the sample forms"
-info "Order matters: a region's current form is its most recent upload. The seed (tarapaca-2009-etapa3.docx, an"
-info "Etapa 3 form of Tarapacá) goes first and is processed, then the year-end forms; so cierre-2009-CL-TA.docx"
-info "becomes Tarapacá's current form and the seed stays in the history. Uploading the same files again (a second"
-info "run) adds new versions, processed the same way, and the result does not change."
+step "Subiendo los formularios de ejemplo"
+info "El orden importa: el formulario vigente de una región es el último que subió. Primero va el formulario"
+info "semilla (tarapaca-2009-etapa3.docx, Etapa 3 de Tarapacá a mitad de año) y se procesa; luego los de cierre"
+info "de año, así cierre-2009-CL-TA.docx queda vigente en Tarapacá y la semilla queda en su historial. Subir los"
+info "mismos archivos otra vez (una segunda ejecución) agrega versiones nuevas y el resultado no cambia."
 ingest_failed=false
 upload() { # upload <file> <region> <uploader>
   pmg upload "${forms#"$root/"}/$1" --service "$demo_service" --year "$demo_year" --region "$2" --uploader "$3" 9>&- \
-    || fail "pmg upload $1 failed (output above)."
+    || fail "pmg upload $1 falló (salida arriba)."
 }
 blob() { echo "$demo_service/$demo_year/$2/$1"; }
 
@@ -408,6 +420,8 @@ printf '\n'
 upload tarapaca-2009-etapa3.docx CL-TA direccion.tarapaca@example.org
 wait_ingested "$since" "$(blob tarapaca-2009-etapa3.docx CL-TA)" || ingest_failed=true
 status_json | node eng/run/demo.js outcome "$since" "$(blob tarapaca-2009-etapa3.docx CL-TA)"
+# Why the seed is INVALIDO, in the words of `pmg validate`: a mid-year form whose weights do not yet sum 100.
+pmg validate "$forms/tarapaca-2009-etapa3.docx" --json 2>/dev/null | node eng/run/demo.js invalid || true
 
 since=$(iso_now)
 year_end=(cierre-2009-CL-TA.docx:CL-TA:direccion.tarapaca@example.org
@@ -424,62 +438,64 @@ wait_ingested "$since" "${blobs[@]}" || ingest_failed=true
 status_json | node eng/run/demo.js outcome "$since" "${blobs[@]}"
 
 # -------------------------------------------------------------------------------------------------------- 8. recalc
-step "Recalculating regional and national compliance (pmg recalc --service $demo_service --year $demo_year)"
+step "Recalculando el cumplimiento regional y nacional (pmg recalc --service $demo_service --year $demo_year)"
 if has_command recalc; then
-  pmg recalc --service "$demo_service" --year "$demo_year" 9>&- || fail "pmg recalc failed (output above)."
+  pmg recalc --service "$demo_service" --year "$demo_year" 9>&- || fail "pmg recalc falló (salida arriba)."
 else
-  warn "skipped: this build of pmg has no 'recalc' command yet; the host's timer recalculates every 5 minutes."
+  warn "omitido: esta versión de pmg aún no tiene el comando 'recalc'; el temporizador del host recalcula cada 5 minutos."
   skipped+=("pmg recalc")
 fi
 
 # -------------------------------------------------------------------------------------------------------- 9. results
-step "Regional and national table (pmg status --service $demo_service --year $demo_year)"
-pmg status --service "$demo_service" --year "$demo_year" 9>&- || warn "pmg status failed (output above)."
+step "Tabla regional y nacional (pmg status --service $demo_service --year $demo_year)"
+pmg status --service "$demo_service" --year "$demo_year" 9>&- || warn "pmg status falló (salida arriba)."
 printf '\n    %s%s%s\n' "$bold" "$(status_json | node eng/run/demo.js national "$demo_service" "$demo_year" || true)" "$reset_color"
-info "(expected regions: $Pmg__ExpectedRegions; with all 16 regions expected the national line would be PENDIENTE)"
+info "(regiones esperadas: $Pmg__ExpectedRegions; si se esperaran las 16 regiones, la línea nacional sería PENDIENTE)"
 
-step "E-mails written to .data/mail (no SendGrid key: the pickup folder stands in for sending)"
+step "Correos escritos en .data/mail (sin clave de SendGrid, la carpeta reemplaza el envío)"
 wait_mail_settled
 node eng/run/demo.js mail "$mail" "$run_started_iso"
 
-step "Consolidated workbook written by the recalculation (pmg report get --service $demo_service --year $demo_year)"
+step "Consolidado escrito por el recálculo (pmg report get --service $demo_service --year $demo_year)"
 workbook="$data/reports/$demo_service-$demo_year-consolidado.xlsx"
 mkdir -p "$data/reports"
 if pmg report get --service "$demo_service" --year "$demo_year" -o "$workbook" 9>&-; then
-  info "workbook: ${workbook#"$root/"}"
+  info "consolidado: ${workbook#"$root/"}"
 else
-  warn "the consolidated workbook could not be downloaded (output above)."
+  warn "no se pudo descargar el consolidado (vea la salida anterior)."
 fi
 
 if ((${#skipped[@]} > 0)); then
   printf '\n'
-  warn "skipped because the command is not in this build yet: ${skipped[*]}"
+  warn "omitido porque el comando aún no está en esta versión: ${skipped[*]}"
 fi
 
 if $once; then
   if $ingest_failed; then
-    fail "some uploads were not processed in time (see above)."
+    fail "algunas subidas no se procesaron a tiempo (vea arriba)."
   fi
-  printf '\n%sDone.%s\n' "$green" "$reset_color"
+  printf '\n%sListo.%s\n' "$green" "$reset_color"
   exit 0
 fi
 
 # --------------------------------------------------------------------------------------------------------- 10. keep going
-step "The pipeline keeps running for your own uploads. Ctrl+C stops everything."
+step "El proceso sigue en marcha para sus propias subidas. Ctrl+C detiene todo."
 cat <<EOF
-    ${bold}Portal: ${portal_url:-(see .data/logs/localhost.log)}${reset_color}  (modo local: choose "Oficina regional" or
-    "Coordinación nacional" on the first page; regional offices upload and follow their forms there)
-    Upload a form (it is processed within ~10 s; a receipt e-mail goes to --uploader):
-      eng/run/pmg upload FILE.docx --service $demo_service --year $demo_year --region CL-VS --uploader you@example.org
-    See where it stands, and recalculate now instead of at the next 5-minute tick:
-      eng/run/pmg status --service $demo_service --year $demo_year
-      eng/run/pmg recalc --service $demo_service --year $demo_year
-    Download the newest consolidated workbook (the recalculation writes one each run):
-      eng/run/pmg report get --service $demo_service --year $demo_year -o informe.xlsx
-    eng/run/pmg is the built pmg with PmgStorage set to this Azurite (${ports_note%%:*}).
-    Logs: .data/logs/localhost.log   E-mails: .data/mail   Data: .data/azurite
+    ${bold}Portal: ${portal_url:-(vea .data/logs/localhost.log)}${reset_color}  (modo local: elija "Oficina regional" o
+    "Coordinación nacional" en la primera página; ahí las oficinas suben y siguen sus formularios)
+    Para tener pmg en el PATH de esta terminal (pmg apunta a este Azurite):
+      export PATH="$root/eng/run:\$PATH"
+    Subir un formulario (se procesa en ~10 s; el acuse va al correo de --uploader):
+      pmg upload ARCHIVO.docx --service $demo_service --year $demo_year --region CL-VS --uploader usted@example.org
+    Ver cómo va, y recalcular ahora en vez de esperar el próximo ciclo de 5 minutos:
+      pmg status --service $demo_service --year $demo_year
+      pmg recalc --service $demo_service --year $demo_year
+    Descargar el último consolidado (cada recálculo escribe uno):
+      pmg report get --service $demo_service --year $demo_year -o informe.xlsx
+    eng/run/pmg es el pmg publicado con PmgStorage apuntando a este Azurite (${ports_note%%:*}).
+    Registros: .data/logs/localhost.log   Correos: .data/mail   Datos: .data/azurite
 
-    ${dim}Pipeline activity:${reset_color}
+    ${dim}Actividad del proceso:${reset_color}
 EOF
 # Follow the host's log: the pipeline's own lines (form accepted/refused/failed, recalculation, e-mail sent) and any
 # warning or error.
@@ -487,10 +503,10 @@ setsid bash -c 'tail -n 0 -F "$1" 2>/dev/null | grep --line-buffered -E " (warn|
 echo $! > "$follow_pid_file"
 while :; do
   if ! is_ours "$host_pid_file" Pmg.LocalHost; then
-    fail "the local host stopped (see .data/logs/localhost.log)."
+    fail "el host local se detuvo (vea .data/logs/localhost.log)."
   fi
   if ! is_ours "$azurite_state/pid" azurite; then
-    fail "Azurite stopped (see .data/run/azurite/azurite.log)."
+    fail "Azurite se detuvo (vea .data/run/azurite/azurite.log)."
   fi
   sleep 2 &
   wait $! || true

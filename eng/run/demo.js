@@ -5,6 +5,7 @@
 //                                                         ingested since <since-iso> (none printed = all done).
 //   node eng/run/demo.js outcome <since-iso> <blob>...   stdin: `pmg status --json`. One line per blob: how it ended.
 //   node eng/run/demo.js national <service> <year>       stdin: `pmg status --json`. The national line, one row.
+//   node eng/run/demo.js invalid                         stdin: `pmg validate FILE --json`. Why a programme is INVALIDO.
 //   node eng/run/demo.js mail <dir> [<since-iso>]        the .eml files in <dir>: time, recipient, subject.
 'use strict';
 
@@ -31,7 +32,7 @@ function find(status, since, blob) {
     for (const region of serviceYear.regions || []) {
       if (region.blobName === blob && Date.parse(region.uploadedAt) >= since) {
         const programs = (region.programs || [])
-          .map((p) => `${p.section} ${p.performance === null ? '—' : p.performance.toFixed(2)} ${p.status}`)
+          .map((p) => `${p.section} ${p.performance === null ? '—' : percent(p.performance)} ${p.status}`)
           .join(', ');
         return `vigente en ${region.region.name} (${region.region.code}): ${programs}`;
       }
@@ -79,13 +80,22 @@ function headers(file) {
   return result;
 }
 
+// 96 → "96,00 %", as pmg writes a performance (two decimals, decimal comma).
+function percent(value) {
+  return `${decimal(value)} %`;
+}
+
+function decimal(value) {
+  return value.toFixed(2).replace('.', ',');
+}
+
 function two(n) {
   return String(n).padStart(2, '0');
 }
 
 function listMail(dir, since) {
   if (!fs.existsSync(dir)) {
-    console.log(`  (no e-mails yet: ${dir} does not exist)`);
+    console.log(`  (aún no hay correos: ${dir} no existe)`);
     return;
   }
   const files = fs.readdirSync(dir)
@@ -93,7 +103,7 @@ function listMail(dir, since) {
     .map((name) => ({ file: path.join(dir, name), time: fs.statSync(path.join(dir, name)).mtimeMs }))
     .sort((a, b) => a.time - b.time || a.file.localeCompare(b.file));
   if (files.length === 0) {
-    console.log(`  (no e-mails in ${dir} yet)`);
+    console.log(`  (aún no hay correos en ${dir})`);
     return;
   }
   let fresh = 0;
@@ -106,7 +116,8 @@ function listMail(dir, since) {
     console.log(`  ${isNew ? '*' : ' '} ${stamp}  ${(h.to || '?').padEnd(36)}  ${h.subject || '(sin asunto)'}`);
   }
   const shown = path.relative(process.cwd(), dir) || dir;
-  console.log(`  ${files.length} e-mail(s) in ${shown}; ${fresh} written by this run (marked *). Newest: ${path.relative(process.cwd(), files[files.length - 1].file)}`);
+  console.log(`  ${files.length} correo(s) en ${shown}; ${fresh} escrito(s) en esta ejecución (marcados con *).`);
+  console.log(`  El más reciente: ${path.relative(process.cwd(), files[files.length - 1].file)}`);
 }
 
 const [command, ...args] = process.argv.slice(2);
@@ -142,6 +153,22 @@ switch (command) {
       .map((p) => `${p.section} ${p.status} (${p.complying} de ${p.regions} regiones cumplen)`)
       .join('; ');
     console.log(`Resultado nacional ${serviceYear.service} ${serviceYear.year}: ${programs}`);
+    break;
+  }
+  case 'invalid': {
+    // stdin: `pmg validate FILE --json`. Why each INVALIDO programme is INVALIDO.
+    const files = parseStatus(readStdin()) || [];
+    for (const file of files) {
+      const invalid = (file.programs || []).filter((p) => p.status === 'INVALIDO');
+      if (invalid.length === 0) {
+        continue;
+      }
+      console.log(`  ${file.file} es un formulario de mitad de año: sus ponderaciones todavía no suman 100.`);
+      for (const p of invalid) {
+        console.log(`      ${p.section} INVALIDO: las ponderaciones suman ${decimal(p.weightTotal)}; deben sumar 100.`);
+      }
+      console.log('  Sin ponderaciones válidas no hay desempeño que calcular; los formularios de cierre sí suman 100.');
+    }
     break;
   }
   case 'mail':

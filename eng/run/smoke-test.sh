@@ -38,12 +38,13 @@ run_once() { # run_once <label> <run.sh options…>
   ./run.sh --once "$@" > "$log" 2>&1 || status=$?
   check "$label: exit status 0 (was $status)" test "$status" -eq 0
   check "$label: the seed is processed first (its programmes INVALIDO: weights do not add up to 100)" grep -q 'vigente en Tarapacá (CL-TA): III.1 — INVALIDO, III.2 — INVALIDO' "$log"
-  check "$label: Tarapacá's current form is the year-end one" grep -q 'vigente en Tarapacá (CL-TA): III.1 96.00 CUMPLE, III.2 100.00 CUMPLE' "$log"
-  check "$label: Valparaíso scores 88.00 / 88.88" grep -q 'vigente en Valparaíso (CL-VS): III.1 88.00 NO CUMPLE, III.2 88.88 NO CUMPLE' "$log"
-  check "$label: Biobío scores 72.00 / 77.77" grep -q 'vigente en Biobío (CL-BI): III.1 72.00 NO CUMPLE, III.2 77.77 NO CUMPLE' "$log"
+  check "$label: Tarapacá's current form is the year-end one" grep -q 'vigente en Tarapacá (CL-TA): III.1 96,00 % CUMPLE, III.2 100,00 % CUMPLE' "$log"
+  check "$label: Valparaíso scores 88,00 % / 88,88 %" grep -q 'vigente en Valparaíso (CL-VS): III.1 88,00 % NO CUMPLE, III.2 88,88 % NO CUMPLE' "$log"
+  check "$label: Biobío scores 72,00 % / 77,77 %" grep -q 'vigente en Biobío (CL-BI): III.1 72,00 % NO CUMPLE, III.2 77,77 % NO CUMPLE' "$log"
   check "$label: national line III.1 and III.2 NO CUMPLE" \
     grep -q 'Resultado nacional SERNAM 2009: III.1 NO CUMPLE (1 de 3 regiones cumplen); III.2 NO CUMPLE (1 de 3 regiones cumplen)' "$log"
-  check "$label: e-mails written by this run" grep -qE '[1-9][0-9]* written by this run' "$log"
+  check "$label: the seed's INVALIDO explained (weights of a mid-year form)" grep -q 'III.1 INVALIDO: las ponderaciones suman 7,35; deben sumar 100.' "$log"
+  check "$label: e-mails written by this run" grep -qE '[1-9][0-9]* escrito\(s\) en esta ejecución' "$log"
   check "$label: nothing left running" test -z "$(leftovers)"
 }
 

@@ -5,7 +5,7 @@ using Pmg.Cli.Commands;
 namespace Pmg.Cli;
 
 /// <summary>The `pmg` command line: the root command, its subcommands, and how a run maps to exit codes.</summary>
-public static class PmgCommandLine
+public static partial class PmgCommandLine
 {
     /// <summary>Everything went well: all files accepted, no errors.</summary>
     public const int Success = 0;
@@ -15,6 +15,9 @@ public static class PmgCommandLine
 
     /// <summary>The command line itself was wrong (unknown option, missing argument, file not found).</summary>
     public const int UsageError = 2;
+
+    /// <summary>Storage could not be reached or refused the request, or signing in to Azure failed: nothing about a form.</summary>
+    public const int StorageFailure = 3;
 
     /// <summary>Builds the root command. To add a command, add a file under Commands/ and one line here.</summary>
     public static RootCommand CreateRootCommand(CliEnvironment environment)
@@ -43,7 +46,7 @@ public static class PmgCommandLine
         {
             foreach (var error in parseResult.Errors)
             {
-                await environment.Error.WriteLineAsync($"Uso incorrecto: {error.Message}".AsMemory(), cancellationToken).ConfigureAwait(false);
+                await environment.Error.WriteLineAsync($"Uso incorrecto: {WithoutTypeNames(error.Message)}".AsMemory(), cancellationToken).ConfigureAwait(false);
             }
 
             await environment.Error.WriteLineAsync("Use «pmg --help» para ver los comandos y opciones.".AsMemory(), cancellationToken).ConfigureAwait(false);
@@ -53,4 +56,18 @@ public static class PmgCommandLine
         var configuration = new InvocationConfiguration { Output = environment.Out, Error = environment.Error };
         return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// System.CommandLine names the .NET type a value failed to convert to ("como el tipo esperado
+    /// 'System.Nullable`1[System.Int32]'"); options with a parser of their own never get there, and this keeps any
+    /// other from showing a type name to a person.
+    /// </summary>
+    internal static string WithoutTypeNames(string message)
+    {
+        var match = ConversionError().Match(message);
+        return match.Success ? $"el valor «{match.Groups["value"].Value}» de {match.Groups["option"].Value} no es válido." : message;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"'(?<value>[^']*)'[^']*'(?<option>[^']*)'[^']*'System\.[^']*'")]
+    private static partial System.Text.RegularExpressions.Regex ConversionError();
 }

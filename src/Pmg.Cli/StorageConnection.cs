@@ -134,8 +134,20 @@ internal sealed class StorageConnection
         IOException or UnauthorizedAccessException => "no se pudo leer el archivo local",
         FormatException or ArgumentException or InvalidOperationException =>
             "la cadena de conexión o la configuración del almacenamiento no es válida",
-        _ => exception.GetType().Name,
+        _ => "el almacenamiento falló de una forma inesperada",
     };
+
+    /// <summary>
+    /// Says on standard error what could not be done and why («No se pudo leer el estado: …»), and returns
+    /// <see cref="PmgCommandLine.StorageFailure"/>: a storage or sign-in failure, never a form's fault.
+    /// </summary>
+    public static async Task<int> FailAsync(CliEnvironment environment, string whatFailed, Exception exception, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        await environment.Error.WriteLineAsync($"{whatFailed}: {Describe(exception)}.".AsMemory(), cancellationToken).ConfigureAwait(false);
+        await environment.Error.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return PmgCommandLine.StorageFailure;
+    }
 
     /// <summary>Whether <see cref="Describe"/> knows the failure: storage, network, credentials or local I/O, not a bug.</summary>
     public static bool IsExpected(Exception exception) =>

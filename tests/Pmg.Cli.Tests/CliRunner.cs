@@ -9,7 +9,11 @@ internal sealed record CliRun(int ExitCode, string Stdout, string Stderr, string
 /// <summary>Runs the real command line in-process with captured stdout, stderr and console.</summary>
 internal static class CliRunner
 {
-    public static async Task<CliRun> RunAsync(params string[] args)
+    /// <summary>Runs on a console 400 columns wide, so assertions read a sentence on one line.</summary>
+    public static Task<CliRun> RunAsync(params string[] args) => RunAsync(400, args);
+
+    /// <summary>Runs on a console of <paramref name="width"/> columns (80: a standard terminal).</summary>
+    public static async Task<CliRun> RunAsync(int width, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
@@ -21,7 +25,7 @@ internal static class CliRunner
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(screen),
         });
-        console.Profile.Width = 400;
+        console.Profile.Width = width;
 
         var environment = new CliEnvironment(console, stdout, stderr, new FormReader());
         var exitCode = await PmgCommandLine.RunAsync(args, environment);

@@ -41,6 +41,9 @@ internal sealed class CliStorageContext : IAsyncDisposable
     /// <summary>Runs `pmg` with this test's storage options appended.</summary>
     public Task<CliRun> RunAsync(params string[] args) => CliRunner.RunAsync([.. args, .. StorageArgs]);
 
+    /// <summary>Runs `pmg` on a console of <paramref name="width"/> columns with this test's storage options appended.</summary>
+    public Task<CliRun> RunAtWidthAsync(int width, params string[] args) => CliRunner.RunAsync(width, [.. args, .. StorageArgs]);
+
     /// <summary>Delivers a blob of the forms container to the pipeline as the blob trigger does (content, ETag, metadata, Last-Modified).</summary>
     public async Task<IngestionOutcome> IngestAsync(string blobName)
     {

@@ -17,8 +17,8 @@ public sealed class RecalcCommandTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Contains("SERNAM 2009: 3 región(es) con formulario vigente.", run.Screen, StringComparison.Ordinal);
         // No expected regions are configured, so every region that existed in 2009 counts (15), and the closing
         // date (31 January 2010) has passed: the 12 that sent nothing are NO CUMPLE, as Valparaíso and Biobío are.
-        Assert.Contains("Nacional III.1 Gestión Territorial: NO CUMPLE (1 de 15 regiones cumplen; sin formulario:", run.Screen, StringComparison.Ordinal);
-        Assert.Contains("Nacional III.2 Complementariedad Territorial: NO CUMPLE (1 de 15 regiones cumplen;", run.Screen, StringComparison.Ordinal);
+        Assert.Contains("Nacional III.1 Gestión Territorial: NO CUMPLE\n    1 de 15 regiones cumplen.\n    Sin formulario: Arica y Parinacota, Antofagasta,", run.Screen.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("Nacional III.2 Complementariedad Territorial: NO CUMPLE\n    1 de 15 regiones cumplen.", run.Screen.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("marcadas como no cumplidas:", run.Screen, StringComparison.Ordinal);
         Assert.Contains("Informe: reports/SERNAM/2009/cumplimiento-", run.Screen, StringComparison.Ordinal);
 
@@ -52,7 +52,7 @@ public sealed class RecalcCommandTests(AzuriteFixture azurite) : IClassFixture<A
         var run = await CliRunner.RunAsync("recalc", "--year", "09");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--year «09» debe ser un año de cuatro dígitos (p. ej. 2009).", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("el año «09» no es válido: debe ser un número de cuatro dígitos, p. ej. 2009.", run.Stderr, StringComparison.Ordinal);
     }
 
     private static async Task UploadAndIngestYearEndFormsAsync(CliStorageContext context)

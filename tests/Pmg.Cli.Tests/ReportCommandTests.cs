@@ -160,10 +160,10 @@ public sealed class ReportCommandTests
 
         var run = await CliRunner.RunAsync("report", TwoFormsOfTarapaca(temp));
 
-        Assert.Contains("cierre-2009-CL-TA.docx (no cuenta a nivel nacional)", run.Screen, StringComparison.Ordinal);
+        Assert.Contains("Tarapacá (CL-TA): cierre-2009-CL-TA.docx (* no cuenta a nivel nacional)", run.Screen, StringComparison.Ordinal);
 
-        // The observations table wraps a long message over several rows of its third column ("Mensaje"): join them.
-        var messages = string.Join(' ', run.Screen.Split('\n').Where(line => line.Count(c => c == '│') == 3).Select(line => line.Split('│')[2].Trim()));
+        // An observation's message is wrapped under its heading: read it as one line.
+        var messages = UploadCommandTests.Flatten(run.Screen);
         Assert.Contains("En el resultado nacional se considera solo «cierre-2009-CL-TA.xlsx», el más reciente, como el proceso hace con las subidas. Para considerar otro, use --prefer ARCHIVO.", messages, StringComparison.Ordinal);
     }
 
@@ -185,7 +185,7 @@ public sealed class ReportCommandTests
         var run = await CliRunner.RunAsync(["report", .. ClosingForms()]);
 
         Assert.Contains("Resultados regionales", run.Screen, StringComparison.Ordinal);
-        Assert.Contains("CL-TA Tarapacá", run.Screen, StringComparison.Ordinal);
+        Assert.Contains("Tarapacá (CL-TA)", run.Screen, StringComparison.Ordinal);
         Assert.Contains("96,00 %", run.Screen, StringComparison.Ordinal);
         Assert.Contains("88,88 %", run.Screen, StringComparison.Ordinal);
         Assert.Contains("77,77 %", run.Screen, StringComparison.Ordinal);

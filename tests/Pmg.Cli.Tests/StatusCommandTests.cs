@@ -79,8 +79,9 @@ public sealed class StatusCommandTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Contains("SERNAM 2009", screen, StringComparison.Ordinal);
         Assert.Contains("Tarapacá (CL-TA)", screen, StringComparison.Ordinal);
         Assert.Contains("tarapaca-2009-etapa3.docx", screen, StringComparison.Ordinal);
-        Assert.Contains("— INVALIDO", screen, StringComparison.Ordinal);
-        Assert.Contains("Resultado nacional — calculado ahora con los estados regionales vigentes", screen, StringComparison.Ordinal);
+        // The programme's cell: the performance ("—": none) over the status.
+        Assert.Matches(@"Tarapacá \(CL-TA\)\s+│\s+—\s+│[^\n]*\n\s+│\s+INVALIDO", run.Screen.ReplaceLineEndings("\n"));
+        Assert.Contains("Resultado nacional, calculado ahora con los estados regionales vigentes", screen, StringComparison.Ordinal);
         Assert.Contains("NO CUMPLE", screen, StringComparison.Ordinal);
         Assert.Contains("Subidas rechazadas o fallidas", screen, StringComparison.Ordinal);
         Assert.Contains("RECHAZADO", screen, StringComparison.Ordinal);
@@ -205,13 +206,13 @@ public sealed class StatusCommandTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     [Fact]
-    public async Task Status_StorageUnreachable_ExitOneWithSpanishReasonOnStderr()
+    public async Task Status_StorageUnreachable_ExitThreeWithSpanishReasonOnStderr()
     {
         const string Unreachable = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;QueueEndpoint=http://127.0.0.1:1/devstoreaccount1;TableEndpoint=http://127.0.0.1:1/devstoreaccount1;";
 
         var run = await CliRunner.RunAsync("status", "--json", "--connection-string", Unreachable);
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(3, run.ExitCode);
         Assert.Equal("", run.Stdout);
         Assert.Contains("No se pudo leer el estado: no se pudo conectar con el almacenamiento", run.Stderr, StringComparison.Ordinal);
     }

@@ -62,8 +62,8 @@ public sealed class UploadCommandTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     [Theory]
-    [InlineData("09", "el año «09» no es válido; use cuatro dígitos, p. ej. 2009.")]
-    [InlineData("dos mil", "el año «dos mil» no es válido; use cuatro dígitos, p. ej. 2009.")]
+    [InlineData("09", "el año «09» no es válido: debe ser un número de cuatro dígitos, p. ej. 2009.")]
+    [InlineData("dos mil", "el año «dos mil» no es válido: debe ser un número de cuatro dígitos, p. ej. 2009.")]
     public async Task Upload_YearNotFourDigits_UsageErrorInSpanish(string year, string message)
     {
         var run = await CliRunner.RunAsync("upload", Samples.FormPath(SeedForm), "--service", "SERNAM", "--year", year, "--region", "CL-TA");
@@ -92,15 +92,16 @@ public sealed class UploadCommandTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     [Fact]
-    public async Task Upload_StorageUnreachable_ExitOneWithSpanishReason()
+    public async Task Upload_StorageUnreachable_ExitThreeWithSpanishReasonOnStderr()
     {
         // Port 1 on the loopback refuses connections: the upload fails after the SDK's retries.
         const string Unreachable = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;QueueEndpoint=http://127.0.0.1:1/devstoreaccount1;TableEndpoint=http://127.0.0.1:1/devstoreaccount1;";
 
         var run = await CliRunner.RunAsync("upload", Samples.FormPath(SeedForm), "--service", "SERNAM", "--year", "2009", "--region", "CL-TA", "--connection-string", Unreachable);
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("no se pudo conectar con el almacenamiento (¿está Azurite en marcha o es correcta la cuenta?)", Flatten(run.Screen), StringComparison.Ordinal);
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("no se pudo conectar con el almacenamiento (¿está Azurite en marcha o es correcta la cuenta?)", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal("", run.Stdout);
     }
 
     /// <summary>Spectre wraps long lines at the console width; tests read the text as one line.</summary>

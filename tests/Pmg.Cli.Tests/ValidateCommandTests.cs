@@ -81,7 +81,7 @@ public sealed class ValidateCommandTests
         Assert.Contains("INVALIDO", run.Screen, StringComparison.Ordinal);
         Assert.Contains("Las ponderaciones de III.1 suman 7,35 puntos; deben sumar 100", run.Screen, StringComparison.Ordinal);
         Assert.Contains("Filas de análisis del avance (III.4): 25", run.Screen, StringComparison.Ordinal);
-        Assert.Contains("Región: CL-TA Tarapacá", run.Screen, StringComparison.Ordinal);
+        Assert.Contains("Región: Tarapacá (CL-TA)", run.Screen, StringComparison.Ordinal);
         Assert.Contains("Resumen: 1 archivo(s): 0 sin errores, 1 con errores, 0 rechazado(s).", run.Screen, StringComparison.Ordinal);
         Assert.Equal("", run.Stdout);
     }

@@ -206,8 +206,7 @@ internal static class AccessCommand
             }
             catch (Exception exception) when (StorageConnection.IsExpected(exception))
             {
-                await environment.Error.WriteLineAsync($"No se pudo leer o escribir los accesos: {StorageConnection.Describe(exception)}.".AsMemory(), cancellationToken).ConfigureAwait(false);
-                return PmgCommandLine.FormErrors;
+                return await StorageConnection.FailAsync(environment, "No se pudo leer o escribir los accesos", exception, cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -3,7 +3,9 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Pmg.Cli.Output;
 using Pmg.Notifications;
+using Pmg.Pipeline.Json;
 using Pmg.Pipeline.Notifications;
 using Pmg.Storage;
 using Spectre.Console;
@@ -20,25 +22,28 @@ internal static class ContactsCommand
             Description = "Libreta de direcciones .xlsx o .csv con las columnas Servicio, Región, Unidad, Alias, Correos y Rol (ver samples/contacts/).",
         };
         var dryRun = new Option<bool>("--dry-run") { Description = "Solo revisa el archivo: muestra las filas con problemas sin guardar nada." };
+        var json = new Option<bool>("--json") { Description = "Escribe el resultado en JSON (contrato público) en la salida estándar." };
         var connection = new StorageConnection();
 
         var import = new Command("import", "Importa contactos: las filas válidas se guardan (una unidad repetida se reemplaza) y se informan las que no se pudieron usar.")
         {
             file,
             dryRun,
+            json,
         };
         connection.AddTo(import);
         import.SetAction((parseResult, cancellationToken) => ImportAsync(
             environment,
             parseResult.GetRequiredValue(file),
             parseResult.GetValue(dryRun),
+            parseResult.GetValue(json),
             connection.BuildConfiguration(parseResult),
             cancellationToken));
 
         return new Command("contacts", "Libreta de direcciones de las alertas y comprobantes por correo.") { import };
     }
 
-    private static async Task<int> ImportAsync(CliEnvironment environment, string path, bool dryRun, IConfiguration configuration, CancellationToken cancellationToken)
+    private static async Task<int> ImportAsync(CliEnvironment environment, string path, bool dryRun, bool json, IConfiguration configuration, CancellationToken cancellationToken)
     {
         if (!File.Exists(path))
         {
@@ -53,7 +58,11 @@ internal static class ContactsCommand
             result = ContactFileReader.Read(stream, path);
         }
 
-        WriteProblems(environment.Console, result.Problems);
+        if (!json)
+        {
+            WriteProblems(environment.Console, result.Problems);
+        }
+
         var name = Path.GetFileName(path);
         if (!dryRun && result.Contacts.Count > 0)
         {
@@ -72,10 +81,24 @@ internal static class ContactsCommand
                 }
                 catch (Exception exception) when (StorageConnection.IsExpected(exception))
                 {
-                    await environment.Error.WriteLineAsync($"No se pudieron guardar los contactos: {StorageConnection.Describe(exception)}.".AsMemory(), cancellationToken).ConfigureAwait(false);
-                    return PmgCommandLine.FormErrors;
+                    return await StorageConnection.FailAsync(environment, "No se pudieron guardar los contactos", exception, cancellationToken).ConfigureAwait(false);
                 }
             }
+        }
+
+        var saved = dryRun ? 0 : result.Contacts.Count;
+        if (json)
+        {
+            var contract = new ContactsImportJson(
+                name,
+                dryRun,
+                saved,
+                result.Contacts.Count(c => c.Role == ContactRole.Unit),
+                result.Contacts.Count(c => c.Role == ContactRole.RegionalDirector),
+                result.Contacts.Count(c => c.Role == ContactRole.NationalCoordinator),
+                result.Problems.Select(p => new ContactProblemJson(p.Row, p.Reason)).ToList());
+            await JsonOutput.WriteAsync(environment.Out, contract, PmgJson.Contracts.ContactsImportJson, cancellationToken).ConfigureAwait(false);
+            return result.Problems.Count == 0 ? PmgCommandLine.Success : PmgCommandLine.FormErrors;
         }
 
         var verb = (dryRun, result.Contacts.Count == 1) switch
@@ -86,12 +109,12 @@ internal static class ContactsCommand
             _ => "Se guardaron",
         };
         var note = dryRun ? " (revisión: no se guardó nada)" : "";
-        environment.Console.MarkupLine(Markup.Escape(result.Contacts.Count == 0
+        TextLines.Write(environment.Console, result.Contacts.Count == 0
             ? $"No hay contactos válidos en «{name}»; no se guardó nada."
-            : $"{verb} {Count(result.Contacts.Count, "contacto", "contactos")} de «{name}»{note}: {Summary(result.Contacts)}."));
+            : $"{verb} {Count(result.Contacts.Count, "contacto", "contactos")} de «{name}»{note}: {Summary(result.Contacts)}.");
         if (result.Problems.Count > 0)
         {
-            environment.Console.MarkupLine(Markup.Escape($"{Count(result.Problems.Count, "fila no se pudo usar", "filas no se pudieron usar")}: corríjalas y vuelva a importar el archivo."));
+            TextLines.Write(environment.Console, $"{Count(result.Problems.Count, "fila no se pudo usar", "filas no se pudieron usar")}: corríjalas y vuelva a importar el archivo.");
         }
 
         return result.Problems.Count == 0 ? PmgCommandLine.Success : PmgCommandLine.FormErrors;

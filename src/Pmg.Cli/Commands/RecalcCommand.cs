@@ -3,10 +3,12 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Pmg.Cli.Output;
 using Pmg.Domain.Model;
 using Pmg.Domain.Rules;
 using Pmg.Pipeline.Messages;
 using Pmg.Pipeline.Compliance;
+using Pmg.Pipeline.Json;
 using Pmg.Storage;
 using Spectre.Console;
 
@@ -24,21 +26,18 @@ internal static class RecalcCommand
     public static Command Create(CliEnvironment environment)
     {
         var service = new Option<string?>("--service") { HelpName = "SERVICIO", Description = "Recalcula solo este servicio (p. ej. SERNAM); por omisión, todos." };
-        var year = new Option<string?>("--year") { HelpName = "AÑO", Description = "Recalcula solo este año (cuatro dígitos); por omisión, todos." };
+        var year = CommonOptions.Year("Recalcula solo este año (cuatro dígitos); por omisión, todos.");
+        var json = new Option<bool>("--json") { Description = "Escribe el resultado en JSON (contrato público) en la salida estándar." };
         var connection = new StorageConnection();
         var command = new Command("recalc", "Recalcula el cumplimiento regional y nacional, las actividades en riesgo, las alertas y el informe.")
         {
             service,
             year,
+            json,
         };
         connection.AddTo(command);
         command.Validators.Add(result =>
         {
-            if (result.GetValue(year) is { } text && !(text.Length == 4 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
-            {
-                result.AddError($"--year «{text}» debe ser un año de cuatro dígitos (p. ej. 2009).");
-            }
-
             if (result.GetValue(service) is { } name && string.IsNullOrWhiteSpace(name))
             {
                 result.AddError("--service está vacío.");
@@ -49,17 +48,25 @@ internal static class RecalcCommand
             environment,
             connection.BuildConfiguration(parseResult),
             parseResult.GetValue(service)?.Trim(),
-            parseResult.GetValue(year) is { } y ? int.Parse(y, CultureInfo.InvariantCulture) : null,
+            parseResult.GetValue(year),
+            parseResult.GetValue(json),
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliEnvironment environment, IConfiguration configuration, string? service, int? year, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliEnvironment environment, IConfiguration configuration, string? service, int? year, bool json, CancellationToken cancellationToken)
     {
         var services = StorageConnection.BuildServices(configuration);
         await using (services.ConfigureAwait(false))
         {
-            var console = environment.Console;
+            if (KnownServices.Problem(services, service) is { } unknown)
+            {
+                await environment.Error.WriteLineAsync($"Uso incorrecto: {unknown}".AsMemory(), cancellationToken).ConfigureAwait(false);
+                return PmgCommandLine.UsageError;
+            }
+
+            // With --json nothing but JSON goes to standard output: no progress bars.
+            var console = json ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null), Interactive = InteractionSupport.No }) : environment.Console;
             RecalculationSummary summary;
             try
             {
@@ -82,13 +89,18 @@ internal static class RecalcCommand
             }
             catch (Exception exception) when (StorageConnection.IsExpected(exception))
             {
-                console.MarkupLineInterpolated($"[red]No se pudo recalcular: {StorageConnection.Describe(exception)}.[/]");
-                return PmgCommandLine.FormErrors;
+                return await StorageConnection.FailAsync(environment, "No se pudo recalcular", exception, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (json)
+            {
+                await JsonOutput.WriteAsync(environment.Out, Contract(summary), PmgJson.Contracts.RecalcJson, cancellationToken).ConfigureAwait(false);
+                return PmgCommandLine.Success;
             }
 
             if (summary.Results.Count == 0)
             {
-                console.MarkupLine(Markup.Escape(Describe(service, year)));
+                TextLines.Write(console, Describe(service, year));
                 return PmgCommandLine.Success;
             }
 
@@ -100,6 +112,19 @@ internal static class RecalcCommand
             return PmgCommandLine.Success;
         }
     }
+
+    private static RecalcJson Contract(RecalculationSummary summary) => new(
+        summary.Results
+            .Select(r => new RecalcServiceYearJson(
+                r.Service,
+                r.Year,
+                r.Regions.Count,
+                r.National.Select(n => new RecalcNationalJson(n.Section.Code(), n.Status.Label(), n.Regions, n.Complying, n.Missing.Select(m => m.Code).ToList())).ToList(),
+                AtRiskDetector.CountActivities(r.AtRisk),
+                r.AtRisk.GroupBy(a => a.Reason).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new AtRiskReasonJson(g.Key, g.Count())).ToList(),
+                r.DigestsQueued,
+                "reports/" + r.ReportName))
+            .ToList());
 
     private static string Describe(string? service, int? year) => (service, year) switch
     {
@@ -121,8 +146,12 @@ internal static class RecalcCommand
                 ProgramStatus.NoCumple => "red",
                 _ => "yellow",
             };
-            var missing = national.Missing.Count == 0 ? "" : "; sin formulario: " + string.Join(", ", national.Missing.Select(r => r.Name));
-            console.MarkupLineInterpolated(Spanish, $"  Nacional {national.Section.Code()} {national.Section.ShortName()}: [{color}]{national.Status.Label()}[/] ({national.Complying} de {national.Regions} regiones cumplen{missing})");
+            console.MarkupLineInterpolated(Spanish, $"  Nacional {national.Section.Code()} {national.Section.ShortName()}: [{color}]{national.Status.Label()}[/]");
+            console.MarkupLineInterpolated(Spanish, $"    {national.Complying} de {national.Regions} regiones cumplen.");
+            if (national.Missing.Count > 0)
+            {
+                TextLines.WriteList(console, "Sin formulario:", national.Missing.Select(r => r.Name), indent: 4);
+            }
         }
 
         var activities = AtRiskDetector.CountActivities(result.AtRisk);
@@ -132,7 +161,8 @@ internal static class RecalcCommand
             console.MarkupLineInterpolated(Spanish, $"    {ReasonLabel(reason.Key)}: {reason.Count()}");
         }
 
-        console.MarkupLineInterpolated(Spanish, $"  Alertas encoladas: {result.DigestsQueued}. Informe: reports/{result.ReportName}");
+        console.MarkupLineInterpolated(Spanish, $"  Alertas encoladas: {result.DigestsQueued}.");
+        console.MarkupLineInterpolated(Spanish, $"  Informe: reports/{result.ReportName}");
     }
 
     private static string ReasonLabel(string reason) => reason switch

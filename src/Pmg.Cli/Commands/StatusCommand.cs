@@ -18,7 +18,7 @@ internal static class StatusCommand
     public static Command Create(CliEnvironment environment)
     {
         var service = new Option<string?>("--service") { HelpName = "SERVICIO", Description = "Solo este servicio (p. ej. SERNAM)." };
-        var year = new Option<int?>("--year") { HelpName = "AÑO", Description = "Solo este año (p. ej. 2009)." };
+        var year = CommonOptions.Year("Solo este año (p. ej. 2009).");
         var json = new Option<bool>("--json") { Description = "Escribe el estado en JSON en la salida estándar." };
         var connection = new StorageConnection();
 
@@ -31,11 +31,6 @@ internal static class StatusCommand
         connection.AddTo(command);
         command.Validators.Add(result =>
         {
-            if (result.GetValue(year) is { } y && y is < 1000 or > 9999)
-            {
-                result.AddError($"el año «{y}» no es válido; use cuatro dígitos, p. ej. 2009.");
-            }
-
             if (result.GetValue(service) is { } s && string.IsNullOrWhiteSpace(s))
             {
                 result.AddError("--service está vacío.");
@@ -57,15 +52,28 @@ internal static class StatusCommand
         var services = StorageConnection.BuildServices(configuration);
         await using (services.ConfigureAwait(false))
         {
+            if (KnownServices.Problem(services, service) is { } unknown)
+            {
+                await environment.Error.WriteLineAsync($"Uso incorrecto: {unknown}".AsMemory(), cancellationToken).ConfigureAwait(false);
+                return PmgCommandLine.UsageError;
+            }
+
             StatusReport status;
+            IReadOnlyList<string> otherServices = [];
             try
             {
-                status = await services.GetRequiredService<IStatusService>().GetAsync(service, year, cancellationToken).ConfigureAwait(false);
+                var reader = services.GetRequiredService<IStatusService>();
+                status = await reader.GetAsync(service, year, cancellationToken).ConfigureAwait(false);
+                if (!json && service is not null && status.ServiceYears.Count == 0 && status.Problems.Count == 0)
+                {
+                    // Nothing under that name: say which services storage does know, so a typo reads as one.
+                    var all = await reader.GetAsync(null, year, cancellationToken).ConfigureAwait(false);
+                    otherServices = all.ServiceYears.Select(s => s.Service).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+                }
             }
             catch (Exception exception) when (StorageConnection.IsExpected(exception))
             {
-                await environment.Error.WriteLineAsync($"No se pudo leer el estado: {StorageConnection.Describe(exception)}.".AsMemory(), cancellationToken).ConfigureAwait(false);
-                return PmgCommandLine.FormErrors;
+                return await StorageConnection.FailAsync(environment, "No se pudo leer el estado", exception, cancellationToken).ConfigureAwait(false);
             }
 
             if (json)
@@ -74,6 +82,11 @@ internal static class StatusCommand
             }
             else
             {
+                if (otherServices.Count > 0)
+                {
+                    TextLines.Write(environment.Console, $"El servicio «{service}» no tiene formularios registrados; hay formularios de: {string.Join(", ", otherServices)}.");
+                }
+
                 StatusOutput.Write(environment.Console, status, services.GetRequiredService<TimeProvider>().LocalTimeZone);
             }
 

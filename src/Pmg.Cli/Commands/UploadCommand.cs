@@ -1,11 +1,13 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Globalization;
 using System.Net.Mail;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Pmg.Pipeline;
+using Pmg.Cli.Output;
+using Pmg.Pipeline.Json;
 using Pmg.Domain.Regions;
 using Pmg.Storage;
 using Spectre.Console;
@@ -26,9 +28,10 @@ internal static class UploadCommand
     {
         var files = CommandArguments.Paths("FILE", "Formularios .docx o .xlsx a subir.");
         var service = new Option<string?>("--service") { HelpName = "SERVICIO", Description = "Servicio (p. ej. SERNAM); primer tramo de la ruta." };
-        var year = new Option<string?>("--year") { HelpName = "AÑO", Description = "Año del formulario, cuatro dígitos (p. ej. 2009)." };
+        var year = CommonOptions.Year("Año del formulario, cuatro dígitos (p. ej. 2009).");
         var region = new Option<string?>("--region") { HelpName = "REGIÓN", Description = "Región: código ISO (CL-TA) o nombre (Tarapacá); se guarda como código ISO." };
         var uploader = new Option<string?>("--uploader") { HelpName = "CORREO", Description = "Correo de quien sube el formulario (metadato «uploader»; recibe el acuse)." };
+        var json = new Option<bool>("--json") { Description = "Escribe el resultado en JSON (contrato público) en la salida estándar." };
         var connection = new StorageConnection();
 
         var command = new Command("upload", "Sube formularios al contenedor «forms» para que el proceso los lea y evalúe.")
@@ -38,6 +41,7 @@ internal static class UploadCommand
             year,
             region,
             uploader,
+            json,
         };
         connection.AddTo(command);
         command.Validators.Add(result => ValidateUsage(result, files, service, year, region, uploader));
@@ -47,23 +51,23 @@ internal static class UploadCommand
             RegionCatalog.TryResolve(parseResult.GetValue(region), out var resolved);
             var target = new UploadTarget(
                 parseResult.GetRequiredValue(service)!.Trim(),
-                parseResult.GetRequiredValue(year)!.Trim(),
+                parseResult.GetRequiredValue(year)!.Value,
                 resolved,
                 parseResult.GetValue(uploader)?.Trim());
-            return RunAsync(environment, connection.BuildConfiguration(parseResult), parseResult.GetRequiredValue(files), target, cancellationToken);
+            return RunAsync(environment, connection.BuildConfiguration(parseResult), parseResult.GetRequiredValue(files), target, parseResult.GetValue(json), cancellationToken);
         });
         return command;
     }
 
     /// <summary>The blob name of a file: <c>{service}/{year}/{region ISO code}/{file name}</c>.</summary>
-    public static string BlobName(string service, string year, Region region, string path) =>
-        $"{service}/{year}/{region.Code}/{Path.GetFileName(path)}";
+    public static string BlobName(string service, int year, Region region, string path) =>
+        string.Create(CultureInfo.InvariantCulture, $"{service}/{year}/{region.Code}/{Path.GetFileName(path)}");
 
     private static void ValidateUsage(
         CommandResult result,
         Argument<string[]> files,
         Option<string?> service,
-        Option<string?> year,
+        Option<int?> year,
         Option<string?> region,
         Option<string?> uploader)
     {
@@ -87,15 +91,13 @@ internal static class UploadCommand
             result.AddError($"el servicio «{serviceValue}» no puede contener / \\ # ? ni |.");
         }
 
-        var yearValue = result.GetValue(year)?.Trim();
-        if (string.IsNullOrEmpty(yearValue))
+        // A year that is not one has been reported by its parser; reading it here would throw.
+        if (!CommonOptions.IsGiven(result, year))
         {
             result.AddError("falta --year: indique el año del formulario con cuatro dígitos, p. ej. --year 2009.");
         }
-        else if (yearValue.Length != 4 || !yearValue.All(char.IsAsciiDigit) || yearValue[0] == '0')
-        {
-            result.AddError($"el año «{yearValue}» no es válido; use cuatro dígitos, p. ej. 2009.");
-        }
+
+        var yearValue = CommonOptions.YearOrNull(result, year);
 
         var regionValue = result.GetValue(region);
         if (string.IsNullOrWhiteSpace(regionValue))
@@ -106,7 +108,7 @@ internal static class UploadCommand
         {
             result.AddError($"la región «{regionValue}» no se reconoce; use un código ISO como CL-TA o un nombre como Tarapacá.");
         }
-        else if (yearValue is { Length: 4 } && int.TryParse(yearValue, out var y) && !resolved.ExistedIn(y))
+        else if (yearValue is { } y && !resolved.ExistedIn(y))
         {
             result.AddError($"la región {resolved.Name} ({resolved.Code}) no existía en {y}.");
         }
@@ -118,29 +120,21 @@ internal static class UploadCommand
         }
     }
 
-    private static async Task<int> RunAsync(CliEnvironment environment, Microsoft.Extensions.Configuration.IConfiguration configuration, string[] paths, UploadTarget target, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliEnvironment environment, Microsoft.Extensions.Configuration.IConfiguration configuration, string[] paths, UploadTarget target, bool json, CancellationToken cancellationToken)
     {
         var services = StorageConnection.BuildServices(configuration);
         await using (services.ConfigureAwait(false))
         {
             // With Pmg__Services configured, an unknown service would only be refused by the pipeline: say so now,
             // and write the configured spelling into the path.
-            var options = services.GetRequiredService<IOptions<PmgOptions>>().Value;
-            if (options.KnownServices.Count > 0)
+            if (KnownServices.Problem(services, target.Service) is { } unknown)
             {
-                if (options.FindService(target.Service) is not { } known)
-                {
-                    await environment.Error.WriteLineAsync(
-                        $"Uso incorrecto: el servicio «{target.Service}» no está entre los configurados en Pmg__Services ({string.Join(", ", options.KnownServices)}).".AsMemory(),
-                        cancellationToken).ConfigureAwait(false);
-                    return PmgCommandLine.UsageError;
-                }
-
-                target = target with { Service = known };
+                await environment.Error.WriteLineAsync($"Uso incorrecto: {unknown}".AsMemory(), cancellationToken).ConfigureAwait(false);
+                return PmgCommandLine.UsageError;
             }
 
+            target = target with { Service = KnownServices.Spelling(services, target.Service) };
             StorageLayout layout;
-            var failures = 0;
             try
             {
                 // Resolving the clients parses the connection string: a malformed one is reported, not thrown.
@@ -152,48 +146,77 @@ internal static class UploadCommand
             }
             catch (Exception exception) when (StorageConnection.IsExpected(exception))
             {
-                environment.Console.MarkupLineInterpolated($"[red]No se pudo preparar el contenedor de formularios: {StorageConnection.Describe(exception)}.[/]");
-                return PmgCommandLine.FormErrors;
+                return await StorageConnection.FailAsync(environment, "No se pudo preparar el contenedor de formularios", exception, cancellationToken).ConfigureAwait(false);
             }
 
             var uploads = paths.DistinctBy(Path.GetFullPath).Select(p => (Path: p, Blob: BlobName(target.Service, target.Year, target.Region, p))).ToList();
             var results = new List<UploadResult>(uploads.Count);
-            await environment.Console.Progress()
-                .AutoClear(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn())
-                .StartAsync(async progress =>
-                {
-                    foreach (var (path, blobName) in uploads)
-                    {
-                        var task = progress.AddTask(Markup.Escape(Path.GetFileName(path)), maxValue: Math.Max(1, new FileInfo(path).Length));
-                        results.Add(await UploadAsync(layout.Forms.GetBlobClient(blobName), path, target.Uploader, task, cancellationToken).ConfigureAwait(false));
-                        task.StopTask();
-                    }
-                }).ConfigureAwait(false);
-
-            foreach (var result in results)
+            if (json)
             {
-                if (result.Problem is { } problem)
+                foreach (var (path, blobName) in uploads)
                 {
-                    failures++;
-                    environment.Console.MarkupLineInterpolated($"[red]No se pudo subir «{result.Path}» como «{result.BlobName}»: {problem}.[/]");
-                    continue;
+                    results.Add(await UploadAsync(layout.Forms.GetBlobClient(blobName), path, target.Uploader, null, cancellationToken).ConfigureAwait(false));
                 }
-
-                if (result.Replaced)
-                {
-                    environment.Console.MarkupLineInterpolated($"[yellow]«{result.BlobName}» ya existía: se subió una nueva versión, que el proceso trata como una re-subida (el historial de subidas conserva la anterior).[/]");
-                }
-
-                environment.Console.MarkupLineInterpolated($"Subido «{result.Path}» → {layout.Forms.Name}/{result.BlobName} (ETag {result.ETag}{(result.VersionId is { } v ? ", versión " + v : "")})");
+            }
+            else
+            {
+                await environment.Console.Progress()
+                    .AutoClear(false)
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn())
+                    .StartAsync(async progress =>
+                    {
+                        foreach (var (path, blobName) in uploads)
+                        {
+                            var task = progress.AddTask(Markup.Escape(Path.GetFileName(path)), maxValue: Math.Max(1, new FileInfo(path).Length));
+                            results.Add(await UploadAsync(layout.Forms.GetBlobClient(blobName), path, target.Uploader, task, cancellationToken).ConfigureAwait(false));
+                            task.StopTask();
+                        }
+                    }).ConfigureAwait(false);
             }
 
-            environment.Console.MarkupLineInterpolated($"{results.Count - failures} de {results.Count} archivo(s) subido(s). Use «pmg status --service {target.Service} --year {target.Year}» para ver el resultado.");
-            return failures == 0 ? PmgCommandLine.Success : PmgCommandLine.FormErrors;
+            foreach (var failed in results.Where(r => r.Problem is not null))
+            {
+                await environment.Error.WriteLineAsync($"No se pudo subir «{failed.Path}» como «{failed.BlobName}»: {failed.Problem}.".AsMemory(), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (json)
+            {
+                var contract = new UploadJson(
+                    target.Service,
+                    target.Year,
+                    new RegionJson(target.Region.Code, target.Region.Name),
+                    layout.Forms.Name,
+                    results.Select(r => new UploadFileJson(r.Path, r.BlobName, r.Problem is null, r.Replaced, r.ETag, r.VersionId, r.Problem)).ToList());
+                await JsonOutput.WriteAsync(environment.Out, contract, PmgJson.Contracts.UploadJson, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                WriteUploaded(environment.Console, layout.Forms.Name, target, results);
+            }
+
+            return results.All(r => r.Problem is null) ? PmgCommandLine.Success : PmgCommandLine.StorageFailure;
         }
     }
 
-    private static async Task<UploadResult> UploadAsync(BlobClient blob, string path, string? uploader, ProgressTask task, CancellationToken cancellationToken)
+    // One fact per line, so that a path or an ETag is never cut in the middle at 80 columns.
+    private static void WriteUploaded(IAnsiConsole console, string container, UploadTarget target, List<UploadResult> results)
+    {
+        foreach (var result in results.Where(r => r.Problem is null))
+        {
+            console.WriteLine($"Subido «{result.Path}»");
+            console.WriteLine($"  → {container}/{result.BlobName}");
+            console.WriteLine($"  ETag {result.ETag}{(result.VersionId is { } v ? ", versión " + v : "")}");
+            if (result.Replaced)
+            {
+                TextLines.Write(console, $"«{result.BlobName}» ya existía: se subió una nueva versión, que el proceso trata como una re-subida (el historial de subidas conserva la anterior).", indent: 2, style: new Style(Color.Yellow));
+            }
+        }
+
+        var uploaded = results.Count(r => r.Problem is null);
+        TextLines.Write(console, string.Create(CultureInfo.InvariantCulture, $"{uploaded} de {results.Count} archivo(s) subido(s). Use «pmg status --service {target.Service} --year {target.Year}» para ver el resultado."));
+    }
+
+    private static async Task<UploadResult> UploadAsync(BlobClient blob, string path, string? uploader, ProgressTask? task, CancellationToken cancellationToken)
     {
         try
         {
@@ -205,10 +228,10 @@ internal static class UploadCommand
                 {
                     Metadata = uploader is null ? null : new Dictionary<string, string> { ["uploader"] = uploader },
                     HttpHeaders = new BlobHttpHeaders { ContentType = ContentType(path) },
-                    ProgressHandler = new Progress<long>(bytes => task.Value = bytes),
+                    ProgressHandler = task is null ? null : new Progress<long>(bytes => task.Value = bytes),
                 };
                 var info = (await blob.UploadAsync(stream, options, cancellationToken).ConfigureAwait(false)).Value;
-                task.Value = task.MaxValue;
+                task?.Value = task.MaxValue;
                 return new UploadResult(path, blob.Name, info.ETag.ToString(), info.VersionId, replaced, null);
             }
         }
@@ -225,7 +248,7 @@ internal static class UploadCommand
         _ => "application/octet-stream",
     };
 
-    private sealed record UploadTarget(string Service, string Year, Region Region, string? Uploader);
+    private sealed record UploadTarget(string Service, int Year, Region Region, string? Uploader);
 
     private sealed record UploadResult(string Path, string BlobName, string? ETag, string? VersionId, bool Replaced, string? Problem);
 }

@@ -14,7 +14,7 @@ internal static class ValidateCommand
     {
         var files = CommandArguments.Paths("FILE", "Formularios .docx o .xlsx a validar.");
         var json = new Option<bool>("--json") { Description = "Escribe el resultado en JSON (contrato público) en la salida estándar." };
-        var year = new Option<int?>("--year") { HelpName = "AÑO", Description = "Año a usar cuando el formulario no lo indica." };
+        var year = CommonOptions.Year("Año a usar cuando el formulario no lo indica.");
         var region = new Option<string?>("--region") { HelpName = "REGIÓN", Description = "Región (código ISO o nombre) a usar cuando el formulario no la indica." };
 
         var command = new Command("validate", "Valida formularios: programas, ponderaciones, desempeño, estado y observaciones.")

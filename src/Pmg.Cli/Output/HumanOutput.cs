@@ -36,9 +36,12 @@ internal static class HumanOutput
         }
         else
         {
-            var region = submission.Region is { } r ? $"{r.Code} {r.Name}" : "desconocida";
-            console.WriteLine($"Archivo aceptado · Formato: {JsonOutput.FormatName(read.Format) ?? "desconocido"} · Servicio: {(submission.Service.Length > 0 ? submission.Service : "no indicado")} · Año: {submission.Year} · Región: {region}");
-            WritePrograms(console, file.Evaluation?.Programs ?? []);
+            var region = submission.Region is { } r ? RegionNames.Label(r) : "desconocida";
+            console.WriteLine($"Archivo aceptado ({JsonOutput.FormatName(read.Format) ?? "formato desconocido"}).");
+            TextLines.Write(console, $"Servicio: {(submission.Service.Length > 0 ? submission.Service : "no indicado")} · Año: {submission.Year} · Región: {region}");
+            var programs = file.Evaluation?.Programs ?? [];
+            WritePrograms(console, programs);
+            WriteWhyInvalid(console, programs, file.Diagnostics.ToList());
             console.WriteLine($"Filas de análisis del avance (III.4): {submission.ProgressRows.Count}");
         }
 
@@ -56,12 +59,11 @@ internal static class HumanOutput
 
     public static void WriteReport(IAnsiConsole console, ConsolidatedReport report)
     {
-        // One row per file and programme: stays readable in an 80-column terminal with any number of programmes.
+        // One row per region and programme, the files below: readable at 80 columns with any number of programmes.
         var regional = Compact(new Table { Title = new TableTitle("Resultados regionales") });
-        regional.AddColumn("Región");
-        regional.AddColumn("Archivo");
+        regional.AddColumn(new TableColumn("Región").NoWrap());
         regional.AddColumn(new TableColumn("Programa").NoWrap());
-        regional.AddColumn(new TableColumn("Desempeño").RightAligned());
+        regional.AddColumn(new TableColumn("Desempeño").RightAligned().NoWrap());
         regional.AddColumn(new TableColumn("Estado").NoWrap());
         foreach (var entry in report.Regions)
         {
@@ -69,8 +71,7 @@ internal static class HumanOutput
             foreach (var program in entry.Programs)
             {
                 regional.AddRow(
-                    new Text(first ? (entry.Region is { } r ? $"{r.Code} {r.Name}" : "desconocida") : ""),
-                    new Text(first ? (entry.CountsNationally ? entry.File : entry.File + " (no cuenta a nivel nacional)") : ""),
+                    new Text(first ? Label(entry) + (entry.CountsNationally ? "" : " *") : ""),
                     new Text(program.Section.Code()),
                     new Text(Performance(program.DisplayPerformance)),
                     Status(program.Status));
@@ -79,9 +80,14 @@ internal static class HumanOutput
         }
 
         console.Write(regional);
+        foreach (var entry in report.Regions)
+        {
+            TextLines.Write(console, $"{Label(entry)}: {entry.File}{(entry.CountsNationally ? "" : " (* no cuenta a nivel nacional)")}", indent: 2);
+        }
 
+        console.WriteLine();
         var national = Compact(new Table { Title = new TableTitle("Resultado nacional") });
-        national.AddColumn("Programa");
+        national.AddColumn(new TableColumn("Programa").NoWrap());
         national.AddColumn(new TableColumn("Estado").NoWrap());
         national.AddColumn(new TableColumn("Regiones").RightAligned());
         national.AddColumn(new TableColumn("Cumplen").RightAligned());
@@ -102,38 +108,35 @@ internal static class HumanOutput
             .ToList();
         if (shown.Count > 0)
         {
-            var observations = Compact(new Table { Title = new TableTitle("Observaciones") });
-            observations.AddColumn("Archivo");
-            observations.AddColumn(new TableColumn("Severidad").NoWrap());
-            observations.AddColumn("Mensaje");
-            observations.AddColumn("Ubicación");
+            console.WriteLine($"Observaciones ({shown.Count}):");
             foreach (var o in shown)
             {
-                observations.AddRow(new Text(o.File), SeverityText(o.Severity), new Text(o.Message), new Text(o.Location ?? "documento"));
+                WriteObservation(console, o.Severity, o.Location ?? "documento", o.Code, o.Message, o.File);
             }
-
-            console.Write(observations);
         }
 
         var warnings = report.Observations.Count(o => o.Severity == Severity.Warning) - shown.Count(o => o.Severity == Severity.Warning);
         var notices = report.Observations.Count(o => o.Severity == Severity.Info);
         if (warnings + notices > 0)
         {
-            console.WriteLine($"Además hay {warnings} advertencia(s) y {notices} aviso(s) en los formularios; véalos con «pmg validate», --json o --xlsx.");
+            TextLines.Write(console, $"Además hay {warnings} advertencia(s) y {notices} aviso(s) en los formularios; véalos con «pmg validate», --json o --xlsx.");
         }
     }
+
+    private static string Label(RegionalEntry entry) => entry.Region is { } r ? RegionNames.Label(r) : "desconocida";
 
     private static Table Compact(Table table) => table.Border(TableBorder.Minimal);
 
     private static void WritePrograms(IAnsiConsole console, IReadOnlyList<ProgramResult> programs)
     {
+        // Short headers: the seven columns fit in 80 with "100,00" weights and "NO CUMPLE".
         var table = Compact(new Table());
         table.AddColumn(new TableColumn("Programa").NoWrap());
-        table.AddColumn(new TableColumn("Objetivos").RightAligned());
-        table.AddColumn(new TableColumn("Actividades").RightAligned());
-        table.AddColumn(new TableColumn("Ponderación").RightAligned());
-        table.AddColumn(new TableColumn("Ganada").RightAligned());
-        table.AddColumn(new TableColumn("Desempeño").RightAligned());
+        table.AddColumn(new TableColumn("Obj.").RightAligned().NoWrap());
+        table.AddColumn(new TableColumn("Activ.").RightAligned().NoWrap());
+        table.AddColumn(new TableColumn("Ponderación").RightAligned().NoWrap());
+        table.AddColumn(new TableColumn("Ganada").RightAligned().NoWrap());
+        table.AddColumn(new TableColumn("Desempeño").RightAligned().NoWrap());
         table.AddColumn(new TableColumn("Estado").NoWrap());
         foreach (var program in programs)
         {
@@ -141,13 +144,24 @@ internal static class HumanOutput
                 new Text(program.Section.Code()),
                 new Text(program.Objectives.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 new Text(program.Activities.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                new Text(SpanishNumbers.Format(program.WeightTotal)),
-                new Text(SpanishNumbers.Format(program.EarnedWeight)),
+                new Text(SpanishNumbers.Fixed(program.WeightTotal)),
+                new Text(SpanishNumbers.Fixed(program.EarnedWeight)),
                 new Text(Performance(program.DisplayPerformance)),
                 Status(program.Status));
         }
 
         console.Write(table);
+    }
+
+    // An INVALIDO programme says why right under the table: its first error (the weights that do not add up to 100).
+    private static void WriteWhyInvalid(IAnsiConsole console, IReadOnlyList<ProgramResult> programs, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        foreach (var program in programs.Where(p => p.Status == ProgramStatus.Invalido))
+        {
+            var code = program.Section.Code();
+            var reason = diagnostics.FirstOrDefault(d => d.Severity == Severity.Error && (d.Location?.ToString() ?? "").StartsWith(code + ",", StringComparison.Ordinal));
+            TextLines.Write(console, $"{code} INVALIDO: {reason?.Message ?? "sus ponderaciones no permiten calcular el desempeño."}", indent: 2);
+        }
     }
 
     private static void WriteDiagnostics(IAnsiConsole console, IReadOnlyList<Diagnostic> diagnostics)
@@ -158,23 +172,23 @@ internal static class HumanOutput
             return;
         }
 
-        var table = Compact(new Table { Title = new TableTitle($"Observaciones ({diagnostics.Count})") });
-        table.AddColumn(new TableColumn("Severidad").NoWrap());
-        table.AddColumn(new TableColumn("Código"));
-        table.AddColumn("Mensaje");
-        table.AddColumn("Ubicación");
+        console.WriteLine($"Observaciones ({diagnostics.Count}):");
         foreach (var diagnostic in diagnostics)
         {
-            table.AddRow(SeverityText(diagnostic.Severity), new Text(diagnostic.Code), new Text(diagnostic.Message), new Text(diagnostic.Location?.ToString() ?? "documento"));
+            WriteObservation(console, diagnostic.Severity, diagnostic.Location?.ToString() ?? "documento", diagnostic.Code, diagnostic.Message, file: null);
         }
-
-        console.Write(table);
     }
 
-    private static IRenderable SeverityText(Severity severity) => new Markup(severity switch
+    // One observation: severity, where and its code on one line, the message wrapped below it.
+    private static void WriteObservation(IAnsiConsole console, Severity severity, string location, string code, string message, string? file)
     {
-        Severity.Error => "[red]error[/]",
-        Severity.Warning => "[yellow]advertencia[/]",
-        _ => "aviso",
-    });
+        var (word, color) = severity switch
+        {
+            Severity.Error => ("error", Color.Red),
+            Severity.Warning => ("advertencia", Color.Yellow),
+            _ => ("aviso", Color.Default),
+        };
+        TextLines.Write(console, $"{word} · {(file is null ? "" : file + " · ")}{location} · {code}", indent: 2, style: new Style(color));
+        TextLines.Write(console, message, indent: 6);
+    }
 }

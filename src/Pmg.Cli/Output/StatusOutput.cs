@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pmg.Pipeline.Status;
+using Pmg.Domain.Regions;
 using Pmg.Domain.Rules;
 using Pmg.Domain.Text;
 using Spectre.Console;
@@ -27,78 +28,72 @@ internal static class StatusOutput
             WriteServiceYear(console, serviceYear, zone);
         }
 
+        // Lists rather than tables: a reason, a recipient's address or a subject is never cut at 80 columns.
         if (status.Problems.Count > 0)
         {
             console.Write(new Rule("Subidas rechazadas o fallidas").LeftJustified());
-            var table = new Table().Border(TableBorder.Minimal)
-                .AddColumns("Subido", "Archivo", "Región", "Resultado", "Motivos");
             foreach (var problem in status.Problems)
             {
-                table.AddRow(
-                    new Text(When(problem.UploadedAt, zone)),
-                    new Text(problem.BlobName),
-                    new Text(problem.Region?.Name ?? "—"),
-                    new Markup(problem.Outcome == "failed" ? "[red]FALLIDO[/]" : "[red]RECHAZADO[/]"),
-                    new Text(string.Join(Environment.NewLine, problem.Reasons.Select(r => "• " + r))));
+                console.Write(new Markup(problem.Outcome == "failed" ? "[red]FALLIDO[/]" : "[red]RECHAZADO[/]"));
+                TextLines.Write(console, $" {When(problem.UploadedAt, zone)} · {(problem.Region is { } r ? RegionNames.Label(r.Code, r.Name) : "región desconocida")}");
+                TextLines.Write(console, problem.BlobName, indent: 2);
+                foreach (var reason in problem.Reasons)
+                {
+                    TextLines.Write(console, "• " + reason, indent: 2);
+                }
             }
-
-            console.Write(table);
         }
 
         if (status.FailedNotifications.Count > 0)
         {
             console.Write(new Rule("Correos no enviados").LeftJustified());
-            var table = new Table().Border(TableBorder.Minimal)
-                .AddColumns("Fecha", "Tipo", "Región", "Destinatario", "Asunto", "Intentos", "Error");
             foreach (var failed in status.FailedNotifications)
             {
-                table.AddRow(
-                    When(failed.UpdatedAt, zone),
-                    failed.Kind == "digest" ? "alerta" : "acuse",
-                    Markup.Escape(failed.Region ?? "—"),
-                    Markup.Escape(failed.Recipient),
-                    Markup.Escape(failed.Subject),
-                    failed.Attempts.ToString(Chile),
-                    Markup.Escape(failed.Error ?? "—"));
+                var attempts = failed.Attempts == 1 ? "1 intento" : failed.Attempts.ToString(Chile) + " intentos";
+                TextLines.Write(console, $"{When(failed.UpdatedAt, zone)} · {(failed.Kind == "digest" ? "alerta" : "acuse")} · {failed.Region ?? "—"} · {attempts}");
+                TextLines.Write(console, "Para: " + failed.Recipient, indent: 2);
+                TextLines.Write(console, "Asunto: " + failed.Subject, indent: 2);
+                TextLines.Write(console, "Error: " + (failed.Error ?? "—"), indent: 2);
             }
-
-            console.Write(table);
         }
     }
 
     private static void WriteServiceYear(IAnsiConsole console, ServiceYearStatus serviceYear, TimeZoneInfo zone)
     {
         console.Write(new Rule(Markup.Escape($"{serviceYear.Service} {serviceYear.Year.ToString(CultureInfo.InvariantCulture)}")).LeftJustified());
+
+        // The table holds what is compared across regions (a programme's performance over its status); each region's
+        // file, upload and observations follow below it, so the table fits in 80 columns with III.1 to III.3.
         var sections = serviceYear.Regions.SelectMany(r => r.Programs).Select(p => p.Section).Distinct().Order(StringComparer.Ordinal).ToList();
-        var table = new Table().Border(TableBorder.Minimal).AddColumns("Región", "Archivo vigente", "Subido", "Observaciones");
+        var table = new Table().Border(TableBorder.Minimal).AddColumn(new TableColumn("Región").NoWrap());
         foreach (var section in sections)
         {
-            table.AddColumn(section);
+            table.AddColumn(new TableColumn(section).RightAligned().NoWrap());
         }
 
-        table.AddColumn("En riesgo");
+        table.AddColumn(new TableColumn("En riesgo").RightAligned().NoWrap());
         foreach (var region in serviceYear.Regions)
         {
-            var cells = new List<Spectre.Console.Rendering.IRenderable>
-            {
-                new Text($"{region.Region.Name} ({region.Region.Code})"),
-                new Text(region.File),
-                new Text(When(region.UploadedAt, zone) + (region.Uploader is { } u ? Environment.NewLine + u : "")),
-                new Text(Observations(region)),
-            };
+            var cells = new List<Spectre.Console.Rendering.IRenderable> { new Text(RegionNames.Label(region.Region.Code, region.Region.Name)) };
             foreach (var section in sections)
             {
                 cells.Add(region.Programs.FirstOrDefault(p => p.Section == section) is { } program
-                    ? new Markup($"{Markup.Escape(HumanOutput.Performance(program.Performance))} {StatusMarkup(program.Status)}")
+                    ? new Markup($"{Markup.Escape(HumanOutput.Performance(program.Performance))}\n{StatusMarkup(program.Status)}")
                     : new Text("—"));
             }
 
-            cells.Add(new Text(region.AtRisk is { } n ? n.ToString(Chile) + (n == 1 ? " actividad" : " actividades") : "—"));
+            cells.Add(new Text(region.AtRisk is { } n ? n.ToString(Chile) : "—"));
             table.AddRow(cells);
         }
 
         console.Write(table);
+        foreach (var region in serviceYear.Regions)
+        {
+            var by = region.Uploader is { } u ? " por " + u : "";
+            TextLines.Write(console, $"{RegionNames.Label(region.Region.Code, region.Region.Name)}: {region.File}, subido el {When(region.UploadedAt, zone)}{by}; {Observations(region)}.", indent: 2);
+        }
 
+        console.WriteLine("  (En riesgo: actividades en riesgo de la región.)");
         var national = serviceYear.National;
         if (national.Programs.Count == 0)
         {
@@ -108,19 +103,23 @@ internal static class StatusOutput
         var source = national.Source == NationalSources.Recalculation
             ? "según el recálculo del " + When(national.CalculatedAt ?? default, zone) + (national.UpToDate ? "" : " (hay subidas posteriores: se actualizará en el próximo recálculo)")
             : "calculado ahora con los estados regionales vigentes (aún no hay recálculo registrado)";
-        console.MarkupLineInterpolated($"[bold]Resultado nacional[/] — {source}");
-        var nationalTable = new Table().Border(TableBorder.Minimal).AddColumns("Programa", "Estado", "Regiones", "Cumplen", "Sin formulario");
+        console.WriteLine();
+        TextLines.Write(console, $"Resultado nacional, {source}:");
+        var nationalTable = new Table().Border(TableBorder.Minimal).AddColumns("Programa", "Estado", "Regiones", "Cumplen");
         foreach (var program in national.Programs)
         {
             nationalTable.AddRow(
                 new Text(program.Section),
                 new Markup(StatusMarkup(program.Status)),
                 new Text(program.Regions.ToString(Chile)),
-                new Text(program.Complying.ToString(Chile)),
-                new Text(program.Missing.Count == 0 ? "—" : string.Join(", ", program.Missing)));
+                new Text(program.Complying.ToString(Chile)));
         }
 
         console.Write(nationalTable);
+        foreach (var program in national.Programs.Where(p => p.Missing.Count > 0))
+        {
+            TextLines.WriteList(console, $"{program.Section}, sin formulario:", program.Missing.Select(code => RegionCatalog.FindByCode(code)?.Name ?? code), indent: 2);
+        }
     }
 
     private static string Observations(RegionStatus region)

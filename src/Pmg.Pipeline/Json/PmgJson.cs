@@ -10,7 +10,7 @@ namespace Pmg.Pipeline.Json;
 /// <summary>
 /// The one source-generated serializer context of every queue payload and public JSON contract: receipts and alert
 /// digests (queues), the blob extension's poison messages, and the JSON of <c>pmg validate</c>, <c>pmg report</c>,
-/// <c>pmg status</c> (which the portal serves too) and <c>pmg access list</c>. Use it through <see cref="PmgJson"/>, which binds it to each
+/// <c>pmg status</c> (which the portal serves too), <c>pmg upload</c>, <c>pmg recalc</c>, <c>pmg contacts import</c> and <c>pmg access list</c>. Use it through <see cref="PmgJson"/>, which binds it to each
 /// wire format's options.
 /// </summary>
 [JsonSerializable(typeof(Receipt))]
@@ -20,6 +20,9 @@ namespace Pmg.Pipeline.Json;
 [JsonSerializable(typeof(List<ValidateFileJson>))]
 [JsonSerializable(typeof(ReportJson))]
 [JsonSerializable(typeof(List<AccessGrantJson>))]
+[JsonSerializable(typeof(UploadJson))]
+[JsonSerializable(typeof(RecalcJson))]
+[JsonSerializable(typeof(ContactsImportJson))]
 public sealed partial class PmgJsonContext : JsonSerializerContext;
 
 /// <summary>The wire formats, each the one context bound to its options (the same types, spelled as each reader expects).</summary>

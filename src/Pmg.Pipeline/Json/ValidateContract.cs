@@ -30,8 +30,8 @@ public sealed record RegionJson(string Code, string Name);
 /// <param name="Section">"III.1".</param>
 /// <param name="Objectives">Objectives.</param>
 /// <param name="Activities">Activities.</param>
-/// <param name="WeightTotal">Sum of weights in points.</param>
-/// <param name="EarnedWeight">Earned weight in points.</param>
+/// <param name="WeightTotal">Sum of weights in points, always two decimals (7.35, 2.50, 100.00).</param>
+/// <param name="EarnedWeight">Earned weight in points, always two decimals.</param>
 /// <param name="Performance">Two decimals, or null.</param>
 /// <param name="Status">"CUMPLE", "NO CUMPLE", "PENDIENTE" or "INVALIDO".</param>
 public sealed record ProgramJson(string Section, int Objectives, int Activities, decimal WeightTotal, decimal EarnedWeight, decimal? Performance, string Status);

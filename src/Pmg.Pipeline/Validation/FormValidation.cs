@@ -59,8 +59,8 @@ public static class FormValidation
         result.Section.Code(),
         result.Objectives,
         result.Activities,
-        result.WeightTotal,
-        result.EarnedWeight,
+        ContractNumbers.TwoDecimals(result.WeightTotal),
+        ContractNumbers.TwoDecimals(result.EarnedWeight),
         ContractNumbers.TwoDecimals(result.Performance),
         result.Status.Label());
 }
