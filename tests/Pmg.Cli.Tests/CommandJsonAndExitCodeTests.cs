@@ -99,6 +99,15 @@ public sealed class CommandJsonAndExitCodeTests(AzuriteFixture azurite) : IClass
     }
 
     [Fact]
+    public async Task ReportGet_StorageUnreachable_ExitsThreeWithTheReasonOnStderr()
+    {
+        var run = await CliRunner.RunAsync("report", "get", "--service", "SERNAM", "--year", "2009", "--connection-string", Unreachable);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("No se pudieron leer los informes: no se pudo conectar con el almacenamiento", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ContactsImport_StorageUnreachable_ExitsThree()
     {
         var run = await CliRunner.RunAsync("contacts", "import", Samples.ContactsPath("sernam-contactos.csv"), "--connection-string", Unreachable);

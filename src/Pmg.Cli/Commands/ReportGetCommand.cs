@@ -72,8 +72,7 @@ internal static class ReportGetCommand
             }
             catch (Exception exception) when (StorageConnection.IsExpected(exception))
             {
-                await environment.Error.WriteLineAsync($"No se pudieron leer los informes: {StorageConnection.Describe(exception)}.".AsMemory(), cancellationToken).ConfigureAwait(false);
-                return PmgCommandLine.FormErrors;
+                return await StorageConnection.FailAsync(environment, "No se pudieron leer los informes", exception, cancellationToken).ConfigureAwait(false);
             }
 
             var label = string.Create(CultureInfo.InvariantCulture, $"{service} {year}");
@@ -124,8 +123,7 @@ internal static class ReportGetCommand
             }
             catch (Exception exception) when (StorageConnection.IsExpected(exception))
             {
-                await environment.Error.WriteLineAsync($"No se pudo descargar el libro: {StorageConnection.Describe(exception)}.".AsMemory(), cancellationToken).ConfigureAwait(false);
-                return PmgCommandLine.FormErrors;
+                return await StorageConnection.FailAsync(environment, "No se pudo descargar el libro", exception, cancellationToken).ConfigureAwait(false);
             }
 
             var zone = services.GetRequiredService<IOptions<PmgOptions>>().Value.Zone;
