@@ -38,6 +38,14 @@ internal static partial class Log
         Message = "Submission {SubmissionId} kept as history: {Region} already has newer submission {CurrentId}")]
     public static partial void OlderUpload(this ILogger logger, string submissionId, string region, string currentId);
 
+    [LoggerMessage(EventId = 1107, EventName = "FormReconciled", Level = LogLevel.Warning,
+        Message = "Form blob {BlobName} had no submission record; the reconciliation sweep ingested it: {Status}, submission {SubmissionId}")]
+    public static partial void Reconciled(this ILogger logger, string blobName, Ingestion.IngestionStatus status, string submissionId);
+
+    [LoggerMessage(EventId = 1108, EventName = "ReconciliationFinished", Level = LogLevel.Information,
+        Message = "Reconciliation sweep of {Service} {Year}: {Unprocessed} blobs without a submission record, {Ingested} ingested")]
+    public static partial void ReconciliationFinished(this ILogger logger, string service, string year, int unprocessed, int ingested);
+
     // Compliance recalculation (1200–1299)
     [LoggerMessage(EventId = 1200, EventName = "Recalculated", Level = LogLevel.Information,
         Message = "Recalculated {Service} {Year}: {Regions} regions, {AtRisk} activities at risk, {Digests} digests queued (attempts: {Attempts})")]

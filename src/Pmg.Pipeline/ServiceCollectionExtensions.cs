@@ -13,7 +13,7 @@ namespace Pmg.Pipeline;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="PmgOptions"/> (section "Pmg", validated on start) and the use cases: <see cref="IIngestionService"/>,
+    /// Adds <see cref="PmgOptions"/> (section "Pmg", validated on start) and the use cases: <see cref="IIngestionService"/>, the <see cref="IReconciliationService"/> sweep behind it,
     /// <see cref="IComplianceService"/>, <see cref="INotificationService"/> and the <see cref="IStatusService"/> read model.
     /// They need the ports the adapters implement: a form reader and report writer (AddPmgForms), the stores and
     /// queues (AddPmgStorage), an e-mail sender (AddPmgNotifications); AddPmgApplication adds them all.
@@ -25,6 +25,8 @@ public static class ServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PmgOptions>, PmgOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IIngestionService, IngestionService>();
+        services.TryAddSingleton<UnprocessedFormFinder>();
+        services.TryAddSingleton<IReconciliationService, ReconciliationService>();
         services.TryAddSingleton<IComplianceService, ComplianceService>();
         services.TryAddTransient<INotificationService, NotificationService>();
         services.TryAddSingleton<IStatusService, StatusService>();

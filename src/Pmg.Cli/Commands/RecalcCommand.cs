@@ -7,14 +7,16 @@ using Pmg.Domain.Model;
 using Pmg.Domain.Rules;
 using Pmg.Pipeline.Messages;
 using Pmg.Pipeline.Compliance;
+using Pmg.Pipeline.Ingestion;
 using Pmg.Storage;
 using Spectre.Console;
 
 namespace Pmg.Cli.Commands;
 
 /// <summary>
-/// `pmg recalc [--service S] [--year N]`: runs the compliance recalculation on demand (as the hourly timer does)
-/// over the configured storage (Azurite by default) and prints the national result per programme and the
+/// `pmg recalc [--service S] [--year N]`: runs the compliance recalculation on demand (as the hourly timer does:
+/// first the reconciliation sweep, which ingests forms the trigger missed) over the configured storage (Azurite by
+/// default) and prints the national result per programme and the
 /// activities at risk.
 /// </summary>
 internal static class RecalcCommand
@@ -61,6 +63,7 @@ internal static class RecalcCommand
         {
             var console = environment.Console;
             RecalculationSummary summary;
+            ReconciliationResult swept;
             try
             {
                 if (services.GetRequiredService<IOptions<PmgStorageOptions>>().Value.CreateIfMissing)
@@ -68,6 +71,8 @@ internal static class RecalcCommand
                     await services.GetRequiredService<IStorageProvisioner>().EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
                 }
 
+                // As the timer does: first ingest the forms the trigger missed, so they count in this recalculation.
+                swept = await services.GetRequiredService<IReconciliationService>().SweepAsync(service, year, cancellationToken).ConfigureAwait(false);
                 var compliance = services.GetRequiredService<IComplianceService>();
                 summary = await console.Progress()
                     .AutoClear(false)
@@ -86,6 +91,11 @@ internal static class RecalcCommand
                 return PmgCommandLine.FormErrors;
             }
 
+            foreach (var outcome in swept.Ingested)
+            {
+                console.MarkupLineInterpolated($"Formulario sin procesar ingresado ahora: {outcome.BlobName} ({SweptOutcome(outcome.Status)}).");
+            }
+
             if (summary.Results.Count == 0)
             {
                 console.MarkupLine(Markup.Escape(Describe(service, year)));
@@ -100,6 +110,14 @@ internal static class RecalcCommand
             return PmgCommandLine.Success;
         }
     }
+
+    private static string SweptOutcome(IngestionStatus status) => status switch
+    {
+        IngestionStatus.Accepted => "aceptado",
+        IngestionStatus.Refused => "rechazado",
+        IngestionStatus.Failed => "fallido",
+        _ => "ya registrado",
+    };
 
     private static string Describe(string? service, int? year) => (service, year) switch
     {

@@ -39,6 +39,7 @@ internal sealed class IngestionService(
             BlobName = blob.Name,
             BlobVersion = blob.Version,
             UploadedAt = blob.UploadedAt ?? now,
+            RecordedAt = UploadMetadata.ReadUploadedAt(blob.Metadata),
             ProcessedAt = now,
             Outcome = IngestionStatus.Refused,
             Uploader = Uploader(blob.Metadata),
@@ -196,14 +197,14 @@ internal sealed class IngestionService(
 
     // Blob metadata names are case-insensitive in Azure; the dictionary a host passes may not be.
     private static string? Uploader(IReadOnlyDictionary<string, string> metadata) =>
-        metadata.FirstOrDefault(m => string.Equals(m.Key, "uploader", StringComparison.OrdinalIgnoreCase)).Value is { Length: > 0 } uploader
+        metadata.FirstOrDefault(m => string.Equals(m.Key, UploadMetadata.Uploader, StringComparison.OrdinalIgnoreCase)).Value is { Length: > 0 } uploader
             && !string.IsNullOrWhiteSpace(uploader)
             ? uploader.Trim()
             : null;
 
     // An accepted record always has its service, year and region: the path parsed.
     private static CurrentSubmission Version(SubmissionRecord record) =>
-        new(record.Service!, record.Year!.Value, record.RegionCode!, record.Id, record.BlobName, record.BlobVersion, record.UploadedAt);
+        new(record.Service!, record.Year!.Value, record.RegionCode!, record.Id, record.BlobName, record.BlobVersion, record.UploadedAt) { RecordedAt = record.RecordedAt };
 
     private static string OutcomeName(IngestionStatus status) => status switch
     {
