@@ -46,6 +46,10 @@ internal static partial class Log
         Message = "Reconciliation sweep of {Service} {Year}: {Unprocessed} blobs without a submission record, {Ingested} ingested")]
     public static partial void ReconciliationFinished(this ILogger logger, string service, string year, int unprocessed, int ingested);
 
+    [LoggerMessage(EventId = 1109, EventName = "IngestionRetried", Level = LogLevel.Warning,
+        Message = "Form blob {BlobName} (submission {SubmissionId}), recorded as failed, was processed again: {Status}")]
+    public static partial void Retried(this ILogger logger, string blobName, string submissionId, Ingestion.IngestionStatus status);
+
     // Compliance recalculation (1200–1299)
     [LoggerMessage(EventId = 1200, EventName = "Recalculated", Level = LogLevel.Information,
         Message = "Recalculated {Service} {Year}: {Regions} regions, {AtRisk} activities at risk, {Digests} digests queued (attempts: {Attempts})")]

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Pmg.Pipeline.Compliance;
 using Pmg.Pipeline.Ingestion;
 using Pmg.Pipeline.Notifications;
+using Pmg.Pipeline.Recovery;
 using Pmg.Pipeline.Status;
 
 namespace Pmg.Pipeline;
@@ -14,7 +15,7 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="PmgOptions"/> (section "Pmg", validated on start) and the use cases: <see cref="IIngestionService"/>, the <see cref="IReconciliationService"/> sweep behind it,
-    /// <see cref="IComplianceService"/>, <see cref="INotificationService"/> and the <see cref="IStatusService"/> read model.
+    /// <see cref="IComplianceService"/>, <see cref="INotificationService"/>, the <see cref="IStatusService"/> read model and <see cref="IRetryService"/> (pmg retry).
     /// They need the ports the adapters implement: a form reader and report writer (AddPmgForms), the stores and
     /// queues (AddPmgStorage), an e-mail sender (AddPmgNotifications); AddPmgApplication adds them all.
     /// </summary>
@@ -30,6 +31,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IComplianceService, ComplianceService>();
         services.TryAddTransient<INotificationService, NotificationService>();
         services.TryAddSingleton<IStatusService, StatusService>();
+        services.TryAddTransient<IRetryService, RetryService>();
         return services;
     }
 }

@@ -140,6 +140,9 @@ internal sealed class RecordingNotificationService : INotificationService
 
     public Task<IReadOnlyList<NotificationEntry>> GetFailedAsync(string? service = null, int? year = null, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("No function reads failed notifications.");
+
+    public Task<(ResendResult Result, string? Error)> ResendAsync(NotificationEntry failed, string json, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("No function re-sends e-mails: pmg retry does.");
 }
 
 /// <summary>Records each recalculation the timer asks for, and answers with a summary of no service-years.</summary>

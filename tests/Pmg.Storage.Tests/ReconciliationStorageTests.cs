@@ -56,4 +56,25 @@ public sealed class ReconciliationStorageTests(AzuriteFixture azurite) : IClassF
         await context.Services.GetRequiredService<IReconciliationService>().SweepAsync();
         Assert.Empty((await context.Services.GetRequiredService<IStatusService>().GetAsync("SERNAM", 2009)).Unprocessed);
     }
+
+    [Fact]
+    public async Task FindUnprocessedAsync_TwoServiceYearsTwentyBlobs_OneListingAndOneLedgerPagePerServiceYear()
+    {
+        await using var context = await StorageTestContext.CreateAsync(azurite);
+        var form = Samples.Form("cierre-2009-CL-TA.docx");
+        for (var i = 0; i < 18; i++)
+        {
+            await context.DeliverAsync(await context.UploadAsync($"SERNAM/2009/CL-TA/cierre-{i:00}.docx", form));
+        }
+
+        await context.UploadAsync("SERNAM/2009/CL-TA/nuevo.docx", form);
+        await context.UploadAsync("SERNAM/2010/CL-TA/nuevo.docx", form);
+        var finder = context.Services.GetRequiredService<IReconciliationService>();
+        context.Counter.Reset();
+
+        var unprocessed = await finder.FindUnprocessedAsync();
+
+        Assert.Equal(["SERNAM/2009/CL-TA/nuevo.docx", "SERNAM/2010/CL-TA/nuevo.docx"], unprocessed.Select(u => u.Blob.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(1 + 2, context.Counter.Count); // one listing of the container (< 5 000 blobs: one page), one ledger page per service-year
+    }
 }

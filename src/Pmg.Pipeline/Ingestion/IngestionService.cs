@@ -120,6 +120,15 @@ internal sealed class IngestionService(
     private async Task<IngestionOutcome> RecordAsync(SubmissionRecord record, SubmissionEvaluation? evaluation, CancellationToken cancellationToken)
     {
         var existing = await ledger.TryAddAsync(record, cancellationToken).ConfigureAwait(false);
+        if (existing is { Completed: true, Outcome: IngestionStatus.Failed })
+        {
+            // Processed again after it was recorded as failed (pmg retry, or a late redelivery) and it read this time:
+            // the new outcome replaces the failure, then every step runs as for a first delivery.
+            logger.Retried(record.BlobName, record.Id, record.Outcome);
+            await ledger.ReplaceFailedAsync(existing, record, cancellationToken).ConfigureAwait(false);
+            existing = null;
+        }
+
         if (existing is { Completed: true })
         {
             logger.Duplicate(record.BlobName, record.BlobVersion, record.Id);
@@ -206,24 +215,9 @@ internal sealed class IngestionService(
     private static CurrentSubmission Version(SubmissionRecord record) =>
         new(record.Service!, record.Year!.Value, record.RegionCode!, record.Id, record.BlobName, record.BlobVersion, record.UploadedAt) { RecordedAt = record.RecordedAt };
 
-    private static string OutcomeName(IngestionStatus status) => status switch
-    {
-        IngestionStatus.Accepted => "accepted",
-        IngestionStatus.Refused => "refused",
-        IngestionStatus.Failed => "failed",
-        _ => "duplicate",
-    };
+    private static string OutcomeName(IngestionStatus status) => SubmissionReceipts.OutcomeName(status);
 
-    private static Receipt ToReceipt(SubmissionRecord record) => new(
-        record.Id,
-        record.BlobName,
-        record.Service,
-        record.Year,
-        record.RegionCode,
-        OutcomeName(record.Outcome),
-        record.WarningCount,
-        record.Reasons,
-        record.Uploader);
+    private static Receipt ToReceipt(SubmissionRecord record) => SubmissionReceipts.From(record);
 
     private static IngestionOutcome ToOutcome(SubmissionRecord record, IngestionStatus status, bool isCurrent) =>
         new(status, record.Id, record.BlobName, record.Diagnostics)
