@@ -9,16 +9,17 @@ namespace Pmg.LocalHost;
 /// because storage does not answer, it waits (2 s, doubling to at most 30 s) and builds the host again. Stopping the
 /// process (Ctrl+C, SIGTERM) ends it; nothing else does.
 /// </summary>
-internal sealed class HostSupervisor(Func<HostRestartSignal, IHost> build, TimeProvider time)
+internal sealed class HostSupervisor(Func<HostRestartSignal, IHost> build, TimeProvider time, TimeSpan? firstDelay = null)
 {
-    private static readonly TimeSpan FirstDelay = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
+
+    private readonly TimeSpan _firstDelay = firstDelay ?? TimeSpan.FromSeconds(2);
 
     /// <summary>Runs host after host until <paramref name="cancellationToken"/> is cancelled or a host stops by itself.</summary>
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
         var signal = new HostRestartSignal();
-        var delay = FirstDelay;
+        var delay = _firstDelay;
         for (var attempt = 1; !cancellationToken.IsCancellationRequested; attempt++)
         {
             var host = build(signal);
@@ -29,7 +30,7 @@ internal sealed class HostSupervisor(Func<HostRestartSignal, IHost> build, TimeP
                 signal.Attach(host.Services.GetRequiredService<IHostApplicationLifetime>());
                 await host.StartAsync(cancellationToken).ConfigureAwait(false);
                 started = true;
-                delay = FirstDelay;
+                delay = _firstDelay;
                 await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested && IsStorageUnreachable(exception))
