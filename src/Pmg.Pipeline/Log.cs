@@ -50,6 +50,10 @@ internal static partial class Log
         Message = "Form blob {BlobName} (submission {SubmissionId}), recorded as failed, was processed again: {Status}")]
     public static partial void Retried(this ILogger logger, string blobName, string submissionId, Ingestion.IngestionStatus status);
 
+    [LoggerMessage(EventId = 1110, EventName = "ReconciliationSkipped", Level = LogLevel.Warning,
+        Message = "Reconciliation sweep skipped: Pmg:Services is not configured, so no form could be accepted")]
+    public static partial void ReconciliationSkipped(this ILogger logger);
+
     // Compliance recalculation (1200–1299)
     [LoggerMessage(EventId = 1200, EventName = "Recalculated", Level = LogLevel.Information,
         Message = "Recalculated {Service} {Year}: {Regions} regions, {AtRisk} activities at risk, {Digests} digests queued (attempts: {Attempts})")]

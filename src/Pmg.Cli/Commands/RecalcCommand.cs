@@ -49,7 +49,7 @@ internal static class RecalcCommand
 
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             environment,
-            connection.BuildConfiguration(parseResult),
+            ServiceScope.With(connection.BuildConfiguration(parseResult), parseResult.GetValue(service)?.Trim()),
             parseResult.GetValue(service)?.Trim(),
             parseResult.GetValue(year) is { } y ? int.Parse(y, CultureInfo.InvariantCulture) : null,
             cancellationToken));

@@ -39,7 +39,7 @@ internal static class RetryCommand
 
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             environment,
-            connection.BuildConfiguration(parseResult),
+            ServiceScope.With(connection.BuildConfiguration(parseResult), parseResult.GetValue(service)?.Trim()),
             parseResult.GetValue(service)?.Trim(),
             parseResult.GetValue(year) is { } y ? int.Parse(y, CultureInfo.InvariantCulture) : null,
             cancellationToken));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Pmg.Pipeline.Ingestion;
 
@@ -12,6 +13,7 @@ internal sealed class ReconciliationService(
     UnprocessedFormFinder finder,
     IFormStore forms,
     IIngestionService ingestion,
+    IOptions<PmgOptions> options,
     ILogger<ReconciliationService> logger) : IReconciliationService
 {
     public Task<IReadOnlyList<UnprocessedForm>> FindUnprocessedAsync(string? service = null, int? year = null, CancellationToken cancellationToken = default) =>
@@ -19,6 +21,13 @@ internal sealed class ReconciliationService(
 
     public async Task<ReconciliationResult> SweepAsync(string? service = null, int? year = null, CancellationToken cancellationToken = default)
     {
+        if (options.Value.KnownServices.Count == 0)
+        {
+            // Without Pmg:Services every form would be refused as of an unknown service: ingest nothing rather than that.
+            logger.ReconciliationSkipped();
+            return new ReconciliationResult(0, []);
+        }
+
         var unprocessed = await finder.FindAsync(service, year, cancellationToken).ConfigureAwait(false);
         var outcomes = new List<IngestionOutcome>();
         foreach (var form in unprocessed)

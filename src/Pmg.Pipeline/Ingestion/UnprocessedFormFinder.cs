@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Pmg.Domain.Regions;
 
 namespace Pmg.Pipeline.Ingestion;
 
@@ -56,7 +57,11 @@ internal sealed class UnprocessedFormFinder(IFormStore forms, ISubmissionLedger 
     private static UnprocessedForm Parse(StoredForm blob, PmgOptions settings)
     {
         var path = BlobPath.TryParse(blob.Name, settings, out _, out var service, out var year);
-        return new UnprocessedForm(blob, service, year, path?.Region.Code);
+
+        // The region as the path names it, even where ingestion would refuse the path (a workstation without Pmg:Services).
+        var segments = blob.Name.Split('/');
+        var region = path?.Region ?? (segments.Length == 4 ? RegionCatalog.FindByCode(segments[2].ToUpperInvariant()) : null);
+        return new UnprocessedForm(blob, service, year, region?.Code);
     }
 
     private static string FirstSegment(string name) => name.Split('/')[0];

@@ -11,6 +11,18 @@ namespace Pmg.Pipeline.Notifications;
 /// <param name="Unaddressed">E-mails that had no recipient in the address book (recorded as failed).</param>
 public sealed record NotificationOutcome(int Sent, int AlreadySent, int Unaddressed);
 
+/// <summary>The ledger id of one e-mail: what makes sending it idempotent.</summary>
+public static class NotificationIds
+{
+    /// <summary>The first 32 hex digits of SHA-256 over kind, source id (digest id, or submission id of a receipt) and recipients.</summary>
+    public static string Of(NotificationKind kind, string sourceId, IEnumerable<string> recipients)
+    {
+        ArgumentNullException.ThrowIfNull(recipients);
+        var text = kind + "\n" + sourceId + "\n" + string.Join(",", recipients.Select(r => r.ToLowerInvariant()).Order(StringComparer.Ordinal));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
+    }
+}
+
 /// <summary>What <see cref="INotificationService.ResendAsync"/> did with one failed e-mail.</summary>
 public enum ResendResult
 {
@@ -181,12 +193,8 @@ internal sealed class NotificationService(
         return (outcome.Sent > 0 ? ResendResult.Sent : ResendResult.AlreadySent, null);
     }
 
-    /// <summary>The ledger id of one e-mail: first 32 hex digits of SHA-256 over kind, source id and recipients.</summary>
-    public static string NotificationId(NotificationKind kind, string sourceId, IEnumerable<string> recipients)
-    {
-        var text = kind + "\n" + sourceId + "\n" + string.Join(",", recipients.Select(r => r.ToLowerInvariant()).Order(StringComparer.Ordinal));
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
-    }
+    /// <summary>The ledger id of one e-mail (<see cref="NotificationIds.Of"/>).</summary>
+    public static string NotificationId(NotificationKind kind, string sourceId, IEnumerable<string> recipients) => NotificationIds.Of(kind, sourceId, recipients);
 
     private async Task<Planned> PlanDigestAsync(AlertDigestMessage digest, CancellationToken cancellationToken)
     {

@@ -185,7 +185,7 @@ internal sealed partial class ChaosWorld : IAsyncDisposable
                 incomplete++;
             }
 
-            var receipt = await notifications.FindAsync(NotificationService.NotificationId(NotificationKind.Receipt, upload.SubmissionId, ["carga@sernam.cl"]));
+            var receipt = await notifications.FindAsync(NotificationIds.Of(NotificationKind.Receipt, upload.SubmissionId, ["carga@sernam.cl"]));
             sent += receipt?.State == NotificationState.Sent ? 1 : 0;
             failed += receipt?.State == NotificationState.Failed ? 1 : 0;
         }
