@@ -451,6 +451,15 @@ step "E-mails written to .data/mail (no SendGrid key: the pickup folder stands i
 wait_mail_settled
 node eng/run/demo.js mail "$mail" "$run_started_iso"
 
+step "Consolidated workbook written by the recalculation (pmg report get --service $demo_service --year $demo_year)"
+workbook="$data/reports/$demo_service-$demo_year-consolidado.xlsx"
+mkdir -p "$data/reports"
+if pmg report get --service "$demo_service" --year "$demo_year" -o "$workbook" 9>&-; then
+  info "workbook: ${workbook#"$root/"}"
+else
+  warn "the consolidated workbook could not be downloaded (output above)."
+fi
+
 if ((${#skipped[@]} > 0)); then
   printf '\n'
   warn "skipped because the command is not in this build yet: ${skipped[*]}"
@@ -474,6 +483,8 @@ cat <<EOF
     See where it stands, and recalculate now instead of at the next 5-minute tick:
       eng/run/pmg status --service $demo_service --year $demo_year
       eng/run/pmg recalc --service $demo_service --year $demo_year
+    Download the newest consolidated workbook (the recalculation writes one each run):
+      eng/run/pmg report get --service $demo_service --year $demo_year -o informe.xlsx
     eng/run/pmg is the built pmg with PmgStorage set to this Azurite (${ports_note%%:*}).
     Logs: .data/logs/localhost.log   E-mails: .data/mail   Data: .data/azurite
 

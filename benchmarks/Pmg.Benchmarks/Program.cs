@@ -14,5 +14,11 @@ if (args is ["--status", ..])
     return await Pmg.Benchmarks.Status.StatusBenchmark.RunAsync();
 }
 
+if (args is ["--dashboard", ..])
+{
+    // The portal's coordinator dashboard for 4 services × 16 regions on Azurite: p95 time and page weight (see BENCHMARKS.md).
+    return await Pmg.Benchmarks.Portal.DashboardBenchmark.RunAsync();
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Pmg.Benchmarks.FormReadingBenchmarks).Assembly).Run(args);
 return 0;

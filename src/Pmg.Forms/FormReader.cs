@@ -15,10 +15,14 @@ namespace Pmg.Forms;
 /// <summary>
 /// Reads a submitted .docx or .xlsx into a <see cref="Submission"/>: bounds and inspects the package first, then
 /// reads the parts the inspector vetted (inflated once) into a neutral layout with a forward-only XML reader, and
-/// assembles the form. Bad input becomes a refusal, never an exception.
+/// assembles the form. Bad input becomes a refusal, never an exception: what the reader does not foresee is a
+/// <see cref="RefusalCodes.FormUnreadable"/> refusal with the exception logged, never a crash of the host.
 /// </summary>
 public sealed class FormReader : IFormReader
 {
+    // An upload of unknown length past the limit is counted up to this many times the limit, then called "more than".
+    private const int OversizeCountFactor = 10;
+
     private readonly PackageLimits limits;
     private readonly ILogger logger;
 
@@ -35,6 +39,29 @@ public sealed class FormReader : IFormReader
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(options);
         var (buffer, length) = await CopyBoundedAsync(content, limits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+        if (length > limits.MaxFileBytes)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            var tooLarge = await TooLargeAsync(content, fileName, cancellationToken).ConfigureAwait(false);
+            Log.FormRefused(logger, fileName, tooLarge.Code);
+            return FormReadResult.Refused(fileName, FormFormat.Unknown, tooLarge);
+        }
+
+        var format = FormFormat.Unknown;
+        try
+        {
+            return Read(buffer, length, fileName, options, ref format);
+        }
+        catch (Exception exception) when (PackageInspector.IsUnforeseen(exception))
+        {
+            Log.FormReaderFailed(logger, fileName, exception.GetType().FullName ?? exception.GetType().Name, exception);
+            var refusal = Refusals.Unreadable(Path.GetFileName(fileName));
+            return FormReadResult.Refused(fileName, format, refusal);
+        }
+    }
+
+    private FormReadResult Read(byte[] buffer, int length, string fileName, FormReadOptions options, ref FormFormat format)
+    {
         PackageVerdict verdict;
         VettedPackage? package;
         try
@@ -47,6 +74,7 @@ public sealed class FormReader : IFormReader
             ArrayPool<byte>.Shared.Return(buffer);
         }
 
+        format = verdict.Format;
         if (verdict.Refusal is { } refusal || package is null)
         {
             var diagnostic = verdict.Refusal ?? Refusals.Corrupt(fileName, "su contenido no se pudo leer como documento Word o Excel");
@@ -97,6 +125,35 @@ public sealed class FormReader : IFormReader
         FormFormat.Excel => ExcelLayoutReader.Read(package),
         _ => new FormLayout(package.Format, []),
     };
+
+    /// <summary>The refusal of an oversized upload, with its real size: the stream's length, or the bytes counted to its end.</summary>
+    private async Task<Domain.Diagnostics.Diagnostic> TooLargeAsync(Stream content, string fileName, CancellationToken cancellationToken)
+    {
+        var file = Path.GetFileName(fileName);
+        if (content.CanSeek)
+        {
+            return Refusals.TooLarge(file, content.Length, limits.MaxFileBytes);
+        }
+
+        // Already past the limit; count the rest without keeping it, up to a bound so a huge stream is not read whole.
+        var counted = limits.MaxFileBytes + 1;
+        var bound = limits.MaxFileBytes * OversizeCountFactor;
+        var scratch = ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            int read;
+            while (counted <= bound && (read = await content.ReadAsync(scratch, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                counted += read;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
+        }
+
+        return counted > bound ? Refusals.TooLargeAtLeast(file, bound, limits.MaxFileBytes) : Refusals.TooLarge(file, counted, limits.MaxFileBytes);
+    }
 
     // Reads at most one byte more than the limit, so an oversized upload is refused without buffering all of it.
     // The bytes go into a pooled buffer (the caller returns it): sized once when the stream knows its length,

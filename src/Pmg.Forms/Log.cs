@@ -13,4 +13,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1003, EventName = "FormCorrupt", Level = LogLevel.Warning, Message = "Form {FileName} passed inspection but one of its parts is not valid XML")]
     public static partial void FormCorrupt(ILogger logger, string fileName, Exception exception);
+
+    [LoggerMessage(EventId = 1004, EventName = "FormReaderFailed", Level = LogLevel.Error, Message = "Form {FileName} refused as unreadable: the reader failed with an unexpected {ExceptionType}")]
+    public static partial void FormReaderFailed(ILogger logger, string fileName, string exceptionType, Exception exception);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pmg.Pipeline.Notifications;
@@ -41,8 +42,18 @@ internal sealed class SendGridEmailSender(
         if (!response.IsSuccessStatusCode)
         {
             var body = response.Body is null ? "" : await response.Body.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            Log.SendGridRefused(logger, message.NotificationId, (int)response.StatusCode, body);
-            throw new EmailSendException($"SendGrid answered {(int)response.StatusCode} for notification {message.NotificationId}.") { StatusCode = (int)response.StatusCode };
+            var status = (int)response.StatusCode;
+            Log.SendGridRefused(logger, message.NotificationId, status, body);
+            if (SendGridResilience.IsPermanent(response.StatusCode))
+            {
+                throw new EmailSendException(string.Create(CultureInfo.InvariantCulture, $"SendGrid rechazó el correo ({status}): {SendGridResilience.Reason(body)}"))
+                {
+                    StatusCode = status,
+                    Permanent = true,
+                };
+            }
+
+            throw new EmailSendException($"SendGrid answered {status} for notification {message.NotificationId}.") { StatusCode = status };
         }
 
         Log.SendGridAccepted(logger, message.NotificationId, (int)response.StatusCode);

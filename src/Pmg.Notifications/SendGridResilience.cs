@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
@@ -70,6 +71,47 @@ public static class SendGridResilience
 
         var wait = DateTimeOffset.FromUnixTimeSeconds(epochSeconds) - time.GetUtcNow();
         return wait <= TimeSpan.Zero ? TimeSpan.Zero : wait > maxWait ? maxWait : wait;
+    }
+
+    /// <summary>
+    /// SendGrid's answers no retry can change: 400 (a malformed request), 401 (a bad or revoked key), 403 (an
+    /// unverified sender, a key without mail.send). Not handled by the pipeline; the notifier records them failed at once.
+    /// </summary>
+    public static bool IsPermanent(HttpStatusCode status) => status is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
+
+    /// <summary>SendGrid's reason from its error body (<c>{"errors":[{"message":…}]}</c>), the messages joined; the body itself when it is not that JSON.</summary>
+    public static string Reason(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return "sin detalle";
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("errors", out var errors)
+                && errors.ValueKind == JsonValueKind.Array)
+            {
+                var messages = errors.EnumerateArray()
+                    .Select(e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null)
+                    .OfType<string>()
+                    .Where(m => m.Length > 0)
+                    .ToArray();
+                if (messages.Length > 0)
+                {
+                    return string.Join("; ", messages);
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not SendGrid's JSON: the body as it came, clipped.
+        }
+
+        var text = body.Trim();
+        return text.Length > 300 ? text[..300] : text;
     }
 
     private static bool IsTransient(Outcome<Response> outcome) =>

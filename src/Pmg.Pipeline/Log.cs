@@ -95,4 +95,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1306, EventName = "NotificationMessageUnreadable", Level = LogLevel.Error,
         Message = "A {Kind} queue message could not be read; recorded as failed notification {NotificationId}")]
     public static partial void MessageUnreadable(this ILogger logger, NotificationKind kind, string notificationId);
+
+    [LoggerMessage(EventId = 1307, EventName = "NotificationRefused", Level = LogLevel.Error,
+        Message = "Notification {NotificationId} ({Subject}) refused for good by the provider with {StatusCode}: {Reason}; recorded as failed")]
+    public static partial void SendRefused(this ILogger logger, string notificationId, string subject, int statusCode, string reason);
 }

@@ -27,6 +27,28 @@ public sealed class PmgOptions
     /// <summary>How often reminders about activities at risk are repeated.</summary>
     public TimeSpan ReminderInterval { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>The default of <see cref="TimeZone"/>: Chile's zone, with its daylight-saving changes.</summary>
+    public const string DefaultTimeZone = "America/Santiago";
+
+    /// <summary>
+    /// The zone every date people read is reckoned in (closing date, days left, report times): IANA or Windows id,
+    /// default <see cref="DefaultTimeZone"/>. Linux Functions plans run in UTC, so nothing relies on the machine's zone.
+    /// </summary>
+    public string TimeZone { get; set; } = DefaultTimeZone;
+
+    /// <summary>The zone of <see cref="TimeZone"/> (the validator refuses an unknown id at start-up).</summary>
+    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(string.IsNullOrWhiteSpace(TimeZone) ? DefaultTimeZone : TimeZone.Trim());
+
+    /// <summary>Now in <see cref="Zone"/>, converted explicitly from the injected clock's UTC time.</summary>
+    public DateTimeOffset LocalNow(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone);
+    }
+
+    /// <summary>Today's date in <see cref="Zone"/>.</summary>
+    public DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(LocalNow(time).DateTime);
+
     /// <summary>The known services, trimmed.</summary>
     public IReadOnlyList<string> KnownServices => Split(Services);
 
@@ -45,12 +67,8 @@ public sealed class PmgOptions
     /// <summary>The closing date of the forms of <paramref name="year"/> (the configured day of the next year).</summary>
     public DateOnly ClosingDateFor(int year) => ClosingDate.For(year, ClosingDay.Month, ClosingDay.Day);
 
-    /// <summary>Whether the closing date of <paramref name="year"/> has passed, by the injected clock's local date.</summary>
-    public bool ClosingDatePassed(int year, TimeProvider time)
-    {
-        ArgumentNullException.ThrowIfNull(time);
-        return ClosingDate.HasPassed(ClosingDateFor(year), DateOnly.FromDateTime(time.GetLocalNow().DateTime));
-    }
+    /// <summary>Whether the closing date of <paramref name="year"/> has passed, by today's date in <see cref="Zone"/>.</summary>
+    public bool ClosingDatePassed(int year, TimeProvider time) => ClosingDate.HasPassed(ClosingDateFor(year), Today(time));
 
     /// <summary>Finds the configured spelling of a service, case-insensitively.</summary>
     public string? FindService(string service) =>

@@ -40,6 +40,11 @@ internal sealed class PmgOptionsValidator : IValidateOptions<PmgOptions>
             failures.Add(problem);
         }
 
+        if (!KnownZone(options.TimeZone))
+        {
+            failures.Add($"Pmg:TimeZone «{options.TimeZone}» is not a time zone of this machine (use an IANA id such as {PmgOptions.DefaultTimeZone}).");
+        }
+
         if (options.ReminderInterval <= TimeSpan.Zero)
         {
             failures.Add("Pmg:ReminderInterval must be positive.");
@@ -67,4 +72,7 @@ internal sealed class PmgOptionsValidator : IValidateOptions<PmgOptions>
             ? $"Pmg:RecalculationSchedule «{schedule}» must be an NCRONTAB expression with 5 or 6 fields: NCrontab cannot read it."
             : null;
     }
+
+    private static bool KnownZone(string? id) =>
+        string.IsNullOrWhiteSpace(id) || TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out _);
 }

@@ -24,6 +24,7 @@ public static class ServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<PmgOptions>().BindConfiguration(PmgOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PmgOptions>, PmgOptionsValidator>());
+        services.AddOptions<PortalLinkOptions>().BindConfiguration(PortalLinkOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IIngestionService, IngestionService>();
         services.TryAddSingleton<UnprocessedFormFinder>();

@@ -30,6 +30,8 @@ internal sealed class CliStorageContext : IAsyncDisposable
 
     public INotificationLedger Notifications => _world.Services.GetRequiredService<INotificationLedger>();
 
+    public IReportStore Reports => _world.Services.GetRequiredService<IReportStore>();
+
     /// <summary>The options that send `pmg` to this test's account and prefix.</summary>
     public string[] StorageArgs => ["--connection-string", ConnectionString, "--storage-prefix", Prefix];
 

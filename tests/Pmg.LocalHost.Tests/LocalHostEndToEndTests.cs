@@ -100,7 +100,9 @@ public sealed class LocalHostEndToEndTests(AzuriteFixture azurite)
             Assert.Equal((IngestionStatus.Accepted, "CL-TA"), (record.Outcome, record.RegionCode));
             using var mail = await MimeMessage.LoadAsync(Assert.Single(pickup.GetFiles("*.eml")).FullName);
             Assert.Equal("ana.perez@example.org", Assert.Single(mail.To.Mailboxes).Address);
-            Assert.Equal("[PMG GT 2009] Tarapacá: formulario aceptado con 21 observaciones (cierre-2009-CL-TA.docx)", mail.Subject);
+            Assert.Matches(@"^\[PMG GT 2009\] Tarapacá: formulario aceptado — III\.1 CUMPLE, III\.2 CUMPLE — \d+ observaciones \(cierre-2009-CL-TA\.docx\)$", mail.Subject);
+            Assert.Contains("- III.1 Gestión Territorial: 96,00 % — CUMPLE — desempeño 96,00 %, igual o sobre el 90 % exigido", mail.TextBody, StringComparison.Ordinal);
+            Assert.Matches(@"\nY \d+ más\.\r?\n", mail.TextBody);
             Assert.Contains("El formulario «cierre-2009-CL-TA.docx» (SERNAM, región de Tarapacá, 2009) fue aceptado", mail.TextBody, StringComparison.Ordinal);
         }
         finally

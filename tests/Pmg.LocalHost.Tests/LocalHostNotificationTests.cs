@@ -20,7 +20,7 @@ public sealed class LocalHostNotificationTests(AzuriteFixture azurite) : IDispos
     public void Dispose() => _pickup.Delete(recursive: true);
 
     [Fact]
-    public async Task Recalculate_FailingYearEndForm_OneDigestPerUnitAndOneReceipt()
+    public async Task Recalculate_FailingYearEndForm_OneEmailPerAddressAndOneReceipt()
     {
         await using var host = await LocalHostTestContext.StartAsync(azurite, settings: new Dictionary<string, string?>
         {
@@ -37,8 +37,7 @@ public sealed class LocalHostNotificationTests(AzuriteFixture azurite) : IDispos
         await host.WaitForRecordAsync(uploaded.Name, uploaded.ETag);
 
         var summary = await host.Services.GetRequiredService<IComplianceService>().RecalculateAsync("SERNAM", 2009);
-        var units = summary.Results.Single().AtRisk.Select(a => a.Unit).Where(u => u.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
-        var expected = units.Length + 3; // the units' digests, the director's, the coordinator's, and the receipt
+        var expected = summary.Results.Single().DigestsQueued + 1; // the digests and the receipt
         await LocalHostTestContext.WaitAsync(() => Task.FromResult(_pickup.GetFiles("*.eml").Length >= expected), "e-mail of each digest and the receipt");
 
         var mails = new List<MimeMessage>();
@@ -47,20 +46,27 @@ public sealed class LocalHostNotificationTests(AzuriteFixture azurite) : IDispos
             mails.Add(await MimeMessage.LoadAsync(file.FullName));
         }
 
-        Assert.NotEmpty(units);
         Assert.Equal(expected, mails.Count);
         var receipt = Assert.Single(mails, m => m.To.Mailboxes.Any(a => a.Address == Uploader));
         Assert.StartsWith("[PMG GT 2009] Valparaíso: formulario aceptado", receipt.Subject, StringComparison.Ordinal);
-        foreach (var unit in units)
-        {
-            var digest = Assert.Single(mails, m => (m.Subject ?? "").EndsWith("(" + unit + ")", StringComparison.Ordinal)
-                || (m.Subject ?? "").EndsWith("(para " + unit + ", unidad sin contacto)", StringComparison.Ordinal));
-            Assert.StartsWith("[PMG GT 2009] Valparaíso: ", digest.Subject, StringComparison.Ordinal);
-            Assert.Contains("Resultado de la región de Valparaíso por programa", digest.TextBody ?? "", StringComparison.Ordinal);
-            Assert.Contains("III.1 Gestión Territorial: 88,00 % — NO CUMPLE", digest.TextBody ?? "", StringComparison.Ordinal);
-        }
+        var digests = mails.Where(m => m != receipt).ToList();
 
-        Assert.Single(mails, m => m.To.Mailboxes.Any(a => a.Address == "coordinacion.pmg@example.org"));
+        // One e-mail per person: no address receives two digests of the run.
+        var addresses = digests.SelectMany(m => m.To.Mailboxes.Select(a => a.Address.ToUpperInvariant())).ToList();
+        Assert.Equal(addresses.Count, addresses.Distinct().Count());
+        Assert.Contains("APOYO.VALPARAISO@EXAMPLE.ORG", addresses);
+        Assert.All(digests, m =>
+        {
+            Assert.StartsWith("[PMG GT 2009] Valparaíso: ", m.Subject, StringComparison.Ordinal);
+            Assert.Contains("— cerrado el 31-01-2010", m.Subject, StringComparison.Ordinal);
+            Assert.Contains("El PMG Gestión Territorial 2009 cerró el 31 de enero de 2010", m.TextBody ?? "", StringComparison.Ordinal);
+            Assert.Contains("- III.1 Gestión Territorial: 88,00 % — NO CUMPLE", m.TextBody ?? "", StringComparison.Ordinal);
+        });
+
+        var director = Assert.Single(digests, m => m.To.Mailboxes.Any(a => a.Address == "direccion.valparaiso@example.org"));
+        Assert.StartsWith("Estimada Dirección Regional:", director.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Unidades con actividades en riesgo:", director.TextBody ?? "", StringComparison.Ordinal);
+        Assert.Single(digests, m => m.To.Mailboxes.Any(a => a.Address == "coordinacion.pmg@example.org"));
         Assert.Empty(await host.Services.GetRequiredService<INotificationLedger>().GetFailedAsync("SERNAM", 2009));
         mails.ForEach(m => m.Dispose());
     }

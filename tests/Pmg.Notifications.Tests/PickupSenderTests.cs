@@ -25,7 +25,7 @@ public sealed class PickupSenderTests : IDisposable
         using var message = await MimeMessage.LoadAsync(file.FullName);
         Assert.Equal("\"PMG Gestión Territorial\" <pmg-no-responder@example.org>", message.From.ToString());
         Assert.Equal(Build.VifEmail, message.To.Mailboxes.Single().Address);
-        Assert.Equal("[PMG GT 2009] Valparaíso: 3 actividades en riesgo en III.1 (Encargada regional de VIF)", message.Subject);
+        Assert.Equal("[PMG GT 2009] Valparaíso: 3 actividades en riesgo en III.1 — cerrado el 31-01-2010 (Encargada regional de VIF)", message.Subject);
         Assert.Contains("Motivo: El avance informado dice que la actividad está atrasada o no ha comenzado.", message.TextBody, StringComparison.Ordinal);
         Assert.Contains("<li>Texto del avance: «aún no se ejecutan los talleres»</li>", message.HtmlBody, StringComparison.Ordinal);
         Assert.Equal(NotificationState.Sent, Assert.Single(ledger.Entries).State);
@@ -33,30 +33,23 @@ public sealed class PickupSenderTests : IDisposable
     }
 
     [Fact]
-    public async Task SendDigestAsync_UnknownUnit_GoesToDirectorAndCoordinatorListsIt()
+    public async Task SendDigestAsync_DirectorWithUnitWithoutContact_OneEmlWithColouredTablesAndTheUnitsActivities()
     {
         var ledger = new InMemoryNotificationLedger();
         using var provider = Build.Services(null, ledger, _folder.FullName);
-        var service = provider.GetRequiredService<INotificationService>();
         var item = Build.Item() with { Unit = "Encargada de Comunicaciones" };
 
-        await service.SendDigestAsync(Build.Digest("unit", unit: "Encargada de Comunicaciones", items: [item]));
-        await service.SendDigestAsync(Build.Digest("coord", unit: null, role: AlertRoles.Coordinator, items: [item], unknown: ["Encargada de Comunicaciones", "Encargado regional de VIF"]));
+        await provider.GetRequiredService<INotificationService>().SendDigestAsync(
+            Build.Digest("director", unit: null, role: AlertRoles.Director, items: [item], unknown: ["Encargada de Comunicaciones"]));
 
-        var mails = new List<MimeMessage>();
-        foreach (var file in _folder.GetFiles("*.eml"))
-        {
-            mails.Add(await MimeMessage.LoadAsync(file.FullName));
-        }
-
-        var toDirector = Assert.Single(mails, m => m.To.Mailboxes.Single().Address == Build.DirectorEmail);
-        Assert.Equal("[PMG GT 2009] Valparaíso: 1 actividad en riesgo en III.1 (para Encargada de Comunicaciones, unidad sin contacto)", toDirector.Subject);
-        Assert.Contains("Estas alertas son para la unidad «Encargada de Comunicaciones», que no figura en la libreta de direcciones", toDirector.TextBody, StringComparison.Ordinal);
-        var toCoordinator = Assert.Single(mails, m => m.To.Mailboxes.Single().Address == Build.CoordinatorEmail);
-        Assert.Equal("[PMG GT 2009] Valparaíso: 1 actividad en riesgo en III.1 y 1 unidad sin contacto", toCoordinator.Subject);
-        Assert.Contains("Unidades sin contacto en la libreta de direcciones", toCoordinator.TextBody, StringComparison.Ordinal);
-        Assert.Contains("- Encargada de Comunicaciones", toCoordinator.TextBody, StringComparison.Ordinal);
-        Assert.DoesNotContain("- Encargado regional de VIF", toCoordinator.TextBody, StringComparison.Ordinal);
-        mails.ForEach(m => m.Dispose());
+        using var mail = await MimeMessage.LoadAsync(Assert.Single(_folder.GetFiles("*.eml")).FullName);
+        Assert.Equal(Build.DirectorEmail, mail.To.Mailboxes.Single().Address);
+        Assert.Equal("[PMG GT 2009] Valparaíso: 1 actividad en riesgo en III.1 — cerrado el 31-01-2010", mail.Subject);
+        Assert.Contains("- III.1 Gestión Territorial: 88,00 % — NO CUMPLE", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("- Encargada de Comunicaciones: 1 — sin contacto: detalle en este correo", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("La unidad «Encargada de Comunicaciones» no figura en la libreta de direcciones del PMG: sus actividades le llegan a usted.", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Unidad responsable: Encargada de Comunicaciones", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains(";background:#FFC7CE;color:#9C0006;font-weight:bold\">NO CUMPLE</td>", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains(";background:#C6EFCE;color:#006100;font-weight:bold\">CUMPLE</td>", mail.HtmlBody, StringComparison.Ordinal);
     }
 }

@@ -42,6 +42,28 @@ public sealed class ResiliencePipelineTests
             timeout => Assert.Equal(TimeSpan.FromSeconds(30), Assert.IsType<TimeoutStrategyOptions>(timeout.Options).Timeout));
     }
 
+    [Theory]
+    [InlineData(HttpStatusCode.BadRequest, false)]
+    [InlineData(HttpStatusCode.Unauthorized, false)]
+    [InlineData(HttpStatusCode.Forbidden, false)]
+    [InlineData(HttpStatusCode.TooManyRequests, true)]
+    [InlineData(HttpStatusCode.InternalServerError, true)]
+    [InlineData(HttpStatusCode.ServiceUnavailable, true)]
+    public async Task RetryShouldHandle_SendGridAnswer_RetriesOnlyWhatARetryCanChange(HttpStatusCode status, bool retried)
+    {
+        using var provider = Build.Services("http://localhost:1", new InMemoryNotificationLedger());
+        var pipeline = provider.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline<Response>(SendGridResilience.PipelineName);
+        var retry = Assert.IsType<RetryStrategyOptions<Response>>(pipeline.GetPipelineDescriptor().Strategies[0].Options);
+        using var response = new HttpResponseMessage(status);
+        var context = Polly.ResilienceContextPool.Shared.Get(CancellationToken.None);
+
+        var handled = await retry.ShouldHandle(new RetryPredicateArguments<Response>(context, Polly.Outcome.FromResult(Response(response)), 0));
+
+        Polly.ResilienceContextPool.Shared.Return(context);
+        Assert.Equal(retried, handled);
+        Assert.Equal(!retried, SendGridResilience.IsPermanent(status));
+    }
+
     [Fact]
     public void RateLimitDelay_ResetInSevenSeconds_WaitsSevenSeconds()
     {

@@ -32,8 +32,8 @@ public sealed class SendGridSenderTests : IDisposable
         Assert.Equal(1, outcome.Sent);
         var mail = Assert.Single(Posts());
         Assert.Equal(Build.VifEmail, mail.To);
-        Assert.Equal("[PMG GT 2009] Valparaíso: 3 actividades en riesgo en III.1 (Encargada regional de VIF)", mail.Subject);
-        Assert.Contains("encontró 3 actividades en riesgo a cargo de «Encargada regional de VIF»", mail.Text, StringComparison.Ordinal);
+        Assert.Equal("[PMG GT 2009] Valparaíso: 3 actividades en riesgo en III.1 — cerrado el 31-01-2010 (Encargada regional de VIF)", mail.Subject);
+        Assert.Contains("encontró 3 actividades a su cargo en riesgo", mail.Text, StringComparison.Ordinal);
         Assert.Contains("1. III.1 Gestión Territorial", mail.Text, StringComparison.Ordinal);
         Assert.Contains("Texto del avance: «aún no se ejecutan los talleres»", mail.Text, StringComparison.Ordinal);
         Assert.Contains("- III.1 Gestión Territorial: 88,00 % — NO CUMPLE", mail.Text, StringComparison.Ordinal);
@@ -75,9 +75,26 @@ public sealed class SendGridSenderTests : IDisposable
         Assert.Equal(500, error.StatusCode);
         Assert.Equal(4, Posts().Count);
         var failed = Assert.Single(await Service(provider).GetFailedAsync("SERNAM", 2009));
-        Assert.Equal("[PMG GT 2009] Valparaíso: 3 actividades en riesgo en III.1 (Encargada regional de VIF)", failed.Subject);
+        Assert.Equal("[PMG GT 2009] Valparaíso: 3 actividades en riesgo en III.1 — cerrado el 31-01-2010 (Encargada regional de VIF)", failed.Subject);
         Assert.Equal(Build.VifEmail, failed.Recipient);
         Assert.Equal("El mensaje falló en cada uno de los 5 intentos.", failed.Error);
+    }
+
+    [Theory]
+    [InlineData(400, "{\"errors\":[{\"message\":\"The to array is required for all personalization objects.\",\"field\":\"personalizations.0.to\"}]}", "The to array is required for all personalization objects.")]
+    [InlineData(401, "{\"errors\":[{\"message\":\"The provided authorization grant is invalid, expired, or revoked\",\"field\":null}]}", "The provided authorization grant is invalid, expired, or revoked")]
+    [InlineData(403, "{\"errors\":[{\"message\":\"The from address does not match a verified Sender Identity.\"}]}", "The from address does not match a verified Sender Identity.")]
+    public async Task SendDigestAsync_SendGridRefusesForGood_OnePostAndRecordedFailedAtOnceWithSendGridsReason(int status, string body, string reason)
+    {
+        _server.Given(Request.Create().WithPath(MailSend).UsingPost()).RespondWith(Response.Create().WithStatusCode(status).WithBody(body));
+        using var provider = Build.Services(_server.Url, _ledger);
+
+        var outcome = await Service(provider).SendDigestAsync(AlertDigestJson.Serialize(Build.Digest()));
+
+        Assert.Equal((0, 1), (outcome.Sent, outcome.Refused));
+        Assert.Single(Posts()); // neither Polly nor the queue retries it
+        var failed = Assert.Single(await Service(provider).GetFailedAsync("SERNAM", 2009));
+        Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"SendGrid rechazó el correo ({status}): {reason}"), failed.Error);
     }
 
     [Fact]
@@ -123,7 +140,7 @@ public sealed class SendGridSenderTests : IDisposable
         Assert.Contains("Actividad: &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; Taller", mail.Html, StringComparison.Ordinal);
         Assert.Contains("Texto del avance: «=cmd|&#x27; /C calc&#x27;!A0»", mail.Html, StringComparison.Ordinal);
         Assert.Contains("Actividad: <script>alert('x')</script> Taller", mail.Text, StringComparison.Ordinal);
-        Assert.Equal("[PMG GT 2009] Valparaíso: 1 actividad en riesgo en III.1 (Encargada regional de VIF)", mail.Subject);
+        Assert.Equal("[PMG GT 2009] Valparaíso: 1 actividad en riesgo en III.1 — cerrado el 31-01-2010 (Encargada regional de VIF)", mail.Subject);
     }
 
     [Fact]
@@ -155,8 +172,8 @@ public sealed class SendGridSenderTests : IDisposable
 
         var mail = Assert.Single(Posts());
         Assert.Equal(Build.DirectorEmail, mail.To);
-        Assert.Equal("[PMG GT 2009] Valparaíso: formulario aceptado con 2 observaciones (cierre.xlsx)", mail.Subject);
-        Assert.Contains("Tiene 2 observaciones: no impiden aceptarlo", mail.Text, StringComparison.Ordinal);
+        Assert.Equal("[PMG GT 2009] Valparaíso: formulario aceptado — 2 observaciones (cierre.xlsx)", mail.Subject);
+        Assert.Contains("Tiene 2 observaciones.", mail.Text, StringComparison.Ordinal);
     }
 
     private static INotificationService Service(IServiceProvider provider) => provider.GetRequiredService<INotificationService>();

@@ -30,11 +30,22 @@ internal static class Build
             "El avance informado dice que la actividad está atrasada o no ha comenzado.", quote,
             "Informe en el análisis del avance (III.4) la fecha en que se realizará y qué se necesita para cumplirla.");
 
+    /// <summary>A digest as the recalculation queues it: a unit's goes to its address, else the director's; the coordinator's to the coordinator.</summary>
     public static AlertDigestMessage Digest(string digestId = "digest-vs-vif-1", string? unit = VifUnit, string role = AlertRoles.Unit, IReadOnlyList<AlertItem>? items = null, IReadOnlyList<string>? unknown = null) =>
-        new(digestId, "SERNAM", 2009, new AlertRegion("CL-VS", "Valparaíso"), new AlertRecipient(role, unit),
-            items ?? [Item(), Item("Difundir la línea 149"), Item("Capacitar a monitoras comunitarias")],
-            [new AlertScore("III.1", 88.00m, "NO CUMPLE"), new AlertScore("III.2", 100m, "CUMPLE")],
-            unknown ?? [],
+        new(
+            digestId,
+            "SERNAM",
+            2009,
+            new AlertRecipient(
+                role,
+                role == AlertRoles.Unit ? unit ?? "" : role == AlertRoles.Director ? "Dirección Regional de Valparaíso" : "Coordinación nacional del PMG",
+                [role == AlertRoles.Coordinator ? CoordinatorEmail : role == AlertRoles.Unit && unit == VifUnit ? VifEmail : DirectorEmail]),
+            [new AlertRegionDigest(
+                new AlertRegion("CL-VS", "Valparaíso"),
+                [new AlertScore("III.1", 88.00m, "NO CUMPLE"), new AlertScore("III.2", 100m, "CUMPLE")],
+                items ?? [Item(), Item("Difundir la línea 149"), Item("Capacitar a monitoras comunitarias")],
+                (unknown ?? []).Select(u => new AlertUnitSummary(u, 1, false)).ToArray())],
+            new DateOnly(2010, 1, 31),
             new DateTimeOffset(2010, 2, 1, 12, 0, 0, TimeSpan.Zero));
 
     /// <summary>The application's services with an in-memory address book and ledger; SendGrid at <paramref name="sendGridHost"/> or, if null, the pickup folder.</summary>
@@ -42,6 +53,7 @@ internal static class Build
     {
         var settings = new Dictionary<string, string?>
         {
+            ["Pmg:Services"] = "SERNAM",
             ["SendGrid:ApiKey"] = sendGridHost is null ? "" : "SG.test-key",
             ["SendGrid:Host"] = sendGridHost ?? "https://api.sendgrid.com",
             ["SendGrid:FromEmail"] = "pmg-no-responder@example.org",

@@ -16,7 +16,9 @@ internal sealed class Harness : IDisposable
 {
     private readonly ServiceProvider _provider;
 
-    public Harness(string services = "SERNAM")
+    /// <param name="services">The configured services.</param>
+    /// <param name="reader">The form reader; the fake <see cref="Reader"/> when null (a test passes the real one to read real bytes).</param>
+    public Harness(string services = "SERNAM", IFormReader? reader = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Pmg:Services"] = services, ["Pmg:ClosingMonthDay"] = "01-31" })
@@ -25,7 +27,7 @@ internal sealed class Harness : IDisposable
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
             .AddSingleton<TimeProvider>(Clock)
-            .AddSingleton<IFormReader>(Reader)
+            .AddSingleton(reader ?? Reader)
             .AddSingleton<ISubmissionLedger>(Ledger)
             .AddSingleton<ISubmissionContentStore>(Content)
             .AddSingleton<IRegionalResultStore>(Results)

@@ -42,17 +42,53 @@ public sealed class PmgOptionsTests
         Assert.Equal(["CL-TA", "CL-VS"], options.ExpectedRegionsIn(2009).Select(r => r.Code));
     }
 
-    [Fact]
-    public void ClosingDatePassed_ByInjectedClock_DayAfterClosing()
+    [Theory]
+    [InlineData("2010-02-01T02:59:00Z", false)] // 23:59 of 31 January in Chile (UTC−3 in summer), already 1 February in UTC
+    [InlineData("2010-02-01T03:00:00Z", true)]  // midnight in Chile
+    public void ClosingDatePassed_AroundChileanMidnight_ByChileDateNotUtc(string utc, bool passed)
     {
-        var options = new PmgOptions { ClosingMonthDay = "02-15" };
-        var clock = new FakeTimeProvider(new DateTimeOffset(2010, 2, 15, 23, 0, 0, TimeSpan.Zero));
-        clock.SetLocalTimeZone(TimeZoneInfo.Utc);
+        var options = new PmgOptions();
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture));
+        clock.SetLocalTimeZone(TimeZoneInfo.Utc); // the machine's zone must not matter: Linux plans run in UTC
 
-        Assert.Equal(new DateOnly(2010, 2, 15), options.ClosingDateFor(2009));
-        Assert.False(options.ClosingDatePassed(2009, clock));
-        clock.Advance(TimeSpan.FromHours(2));
-        Assert.True(options.ClosingDatePassed(2009, clock));
+        Assert.Equal(new DateOnly(2010, 1, 31), options.ClosingDateFor(2009));
+        Assert.Equal(passed, options.ClosingDatePassed(2009, clock));
+    }
+
+    [Theory]
+    // Chile left daylight-saving time at 24:00 of 6 April 2024 (UTC−3 → UTC−4): 03:30 UTC is still 23:30 of the 6th.
+    [InlineData("04-06", "2024-04-07T03:30:00Z", false, 0)]
+    [InlineData("04-06", "2024-04-07T04:00:00Z", true, -1)]
+    // and entered it at 24:00 of 7 September 2024 (UTC−4 → UTC−3): 03:59 UTC is 23:59 of the 7th, 04:00 UTC is 01:00 of the 8th.
+    [InlineData("09-07", "2024-09-08T03:59:00Z", false, 0)]
+    [InlineData("09-07", "2024-09-08T04:00:00Z", true, -1)]
+    public void ClosingDatePassed_AcrossDaylightSavingChanges_FollowsChileClock(string closing, string utc, bool passed, int daysLeft)
+    {
+        var options = new PmgOptions { ClosingMonthDay = closing };
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(passed, options.ClosingDatePassed(2023, clock));
+        Assert.Equal(daysLeft, Domain.Rules.ClosingDate.DaysLeft(options.ClosingDateFor(2023), options.Today(clock)));
+    }
+
+    [Fact]
+    public void Today_OtherZoneConfigured_ThatZonesDate()
+    {
+        var options = new PmgOptions { TimeZone = "UTC" };
+        var clock = new FakeTimeProvider(new DateTimeOffset(2010, 2, 1, 2, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(new DateOnly(2010, 2, 1), options.Today(clock));
+        Assert.Equal(new DateOnly(2010, 1, 31), new PmgOptions().Today(clock));
+    }
+
+    [Fact]
+    public void Validate_UnknownTimeZone_FailsNamingTheSetting()
+    {
+        var options = new PmgOptions { Services = "SERNAM", TimeZone = "Chile/Marte" };
+
+        var result = new PmgOptionsValidator().Validate(null, options);
+
+        Assert.Contains("Pmg:TimeZone «Chile/Marte» is not a time zone", result.FailureMessage, StringComparison.Ordinal);
     }
 
     [Theory]

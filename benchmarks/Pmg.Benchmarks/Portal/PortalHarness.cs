@@ -43,7 +43,11 @@ internal sealed class PortalHarness : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<PortalHarness> StartAsync(params string[] regions)
+    public static Task<PortalHarness> StartAsync(params string[] regions) =>
+        StartAsync("bench" + Guid.NewGuid().ToString("N")[..8], "SERNAM,SENAME,INJUV,SERNATUR", regions);
+
+    /// <summary>The portal over an existing storage prefix (a world seeded beforehand), for the given services.</summary>
+    public static async Task<PortalHarness> StartAsync(string prefix, string services, params string[] regions)
     {
         var storage = Environment.GetEnvironmentVariable("PMG_TEST_STORAGE") is { Length: > 0 } connection
             ? connection
@@ -52,8 +56,8 @@ internal sealed class PortalHarness : IAsyncDisposable
             .ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["PmgStorage"] = storage,
-                ["Pmg:Services"] = "SERNAM,SENAME,INJUV,SERNATUR",
-                ["Pmg:Storage:Prefix"] = "bench" + Guid.NewGuid().ToString("N")[..8],
+                ["Pmg:Services"] = services,
+                ["Pmg:Storage:Prefix"] = prefix,
             }))
             .ConfigureLogging(logging => logging.ClearProviders())
             .ConfigureServices((context, services) => services.AddPmgApplication(context.Configuration).AddPmgPortal())

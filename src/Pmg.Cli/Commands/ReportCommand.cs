@@ -34,6 +34,7 @@ internal static class ReportCommand
             xlsx,
             prefer,
         };
+        command.Subcommands.Add(ReportGetCommand.Create(environment));
 
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             environment,

@@ -2,6 +2,7 @@ using System.Globalization;
 using Pmg.Domain.Diagnostics;
 using Pmg.Domain.Model;
 using Pmg.Domain.Regions;
+using Pmg.Domain.Text;
 
 namespace Pmg.Domain.Reading;
 
@@ -20,9 +21,18 @@ public static class FormIdentity
     /// <summary>The document's service differs from the one the file was filed under.</summary>
     public const string ServiceMismatch = "SERVICE_MISMATCH";
 
-    private static readonly HashSet<string> MismatchCodes = new(StringComparer.Ordinal) { RegionMismatch, YearMismatch, ServiceMismatch };
+    /// <summary>
+    /// The document states a region that resolves to none (a typo, a look-alike letter of another alphabet): it is
+    /// never filed under the region of its folder instead.
+    /// </summary>
+    public const string RegionUnreadable = "REGION_UNREADABLE";
 
-    /// <summary>Whether a diagnostic says the document belongs to another service, year or region (an upload is refused for it).</summary>
+    private static readonly HashSet<string> MismatchCodes = new(StringComparer.Ordinal) { RegionMismatch, YearMismatch, ServiceMismatch, RegionUnreadable };
+
+    /// <summary>
+    /// Whether a diagnostic says the document belongs to another service, year or region, or to a region that cannot
+    /// be told (an upload is refused for it).
+    /// </summary>
     public static bool IsMismatch(Diagnostic diagnostic)
     {
         ArgumentNullException.ThrowIfNull(diagnostic);
@@ -42,6 +52,15 @@ public static class FormIdentity
         var added = new List<Diagnostic>();
         if (read.Submission is { } submission)
         {
+            // A region written but not understood is not "no region": the folder's region must not stand in for it.
+            if (submission.Region is null && !string.IsNullOrWhiteSpace(submission.RegionLabel) && !reported.Contains(RegionUnreadable))
+            {
+                added.Add(Diagnostic.Error(
+                    RegionUnreadable,
+                    $"El formulario indica la región «{TextNormalizer.Shorten(submission.RegionLabel, 80)}», que no corresponde a ninguna región de Chile; no se archiva en la carpeta de {region.Name} ({region.Code}) sin saber de qué región es. Corrija la región en el formulario y vuelva a enviarlo.",
+                    SourceLocation.Document));
+            }
+
             if (submission.Region is { } stated && stated.Code != region.Code && !reported.Contains(RegionMismatch))
             {
                 added.Add(Diagnostic.Error(

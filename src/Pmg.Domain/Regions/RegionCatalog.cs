@@ -8,6 +8,9 @@ public static partial class RegionCatalog
 {
     private static readonly string[] RegionWords = ["region", "reg"];
 
+    // An ISO code with the spaces a cell may keep around it; anything longer is not one (and is never matched).
+    private const int MaxIsoCodeText = 64;
+
     // Joining words dropped before comparing names: "Región de la Araucanía" ≡ "Araucanía".
     private static readonly HashSet<string> FillerWords = new(StringComparer.Ordinal) { "de", "del", "la", "y", "el" };
 
@@ -64,7 +67,7 @@ public static partial class RegionCatalog
             return false;
         }
 
-        if (IsoCode().IsMatch(text) && FindByCode(text) is { } byCode)
+        if (text.Length <= MaxIsoCodeText && IsoCode().IsMatch(text) && FindByCode(text) is { } byCode)
         {
             region = byCode;
             return true;
@@ -171,6 +174,7 @@ public static partial class RegionCatalog
         return index;
     }
 
-    [GeneratedRegex(@"^\s*[Cc][Ll]-[A-Za-z]{2}\s*$")]
+    // Applied to document text: linear (NonBacktracking), with a timeout as a second line.
+    [GeneratedRegex(@"^\s*[Cc][Ll]-[A-Za-z]{2}\s*$", RegexOptions.NonBacktracking, 1000)]
     private static partial Regex IsoCode();
 }

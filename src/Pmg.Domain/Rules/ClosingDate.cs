@@ -20,6 +20,9 @@ public static class ClosingDate
     /// <summary>Whether the closing date has passed on <paramref name="today"/> (the closing day itself is still open).</summary>
     public static bool HasPassed(DateOnly closingDate, DateOnly today) => today > closingDate;
 
+    /// <summary>Days from <paramref name="today"/> to the closing date: 0 on the day itself, negative once it has passed.</summary>
+    public static int DaysLeft(DateOnly closingDate, DateOnly today) => closingDate.DayNumber - today.DayNumber;
+
     /// <summary>Parses the "MM-dd" setting (Pmg:ClosingMonthDay, e.g. "01-31"); false when it is not a real month and day.</summary>
     public static bool TryParseMonthDay(string? text, out int month, out int day)
     {

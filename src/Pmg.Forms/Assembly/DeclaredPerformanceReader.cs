@@ -27,7 +27,7 @@ internal static partial class DeclaredPerformanceReader
         for (var i = headerIndex + 1; i < content.Items.Count; i++)
         {
             var item = content.Items[i];
-            var found = item.Row is { } row ? FromRow(content.Section, row) : FromParagraph(content.Section, item.Paragraph);
+            var found = item.Row is { } row ? FromRow(content.Section, row, diagnostics) : FromParagraph(content.Section, item.Paragraph);
             if (found is null)
             {
                 continue;
@@ -54,7 +54,7 @@ internal static partial class DeclaredPerformanceReader
         return FromText(Inline(paragraph), new SourceLocation(section, null, Columns.DeclaredPerformance));
     }
 
-    private static DeclaredPerformance? FromRow(Section section, LayoutRow row)
+    private static DeclaredPerformance? FromRow(Section section, LayoutRow row, List<Diagnostic> diagnostics)
     {
         if (row.FirstFilled is not { } label || !label.CouldStartWith("d") || !label.NormalizedText.StartsWith(Label, StringComparison.Ordinal))
         {
@@ -70,6 +70,11 @@ internal static partial class DeclaredPerformanceReader
         // The next cell with text, else the blank cell right of the label (so the location still names it).
         var value = row.FilledAfter(label) ?? row.CellAt(label.Column + label.Span);
         var location = new SourceLocation(section, null, Columns.DeclaredPerformance, value?.Reference);
+        if (value?.UncalculatedFormula is { } formula)
+        {
+            diagnostics.Add(ReadMessages.FormulaNotCalculated(formula, location));
+        }
+
         if (value?.Number is { } number)
         {
             var raw = value.PercentFormatted ? ReadMessages.Number(number * 100m) + "%" : ReadMessages.Number(number);
@@ -91,18 +96,18 @@ internal static partial class DeclaredPerformanceReader
     // What follows the label in the same paragraph or cell: after its "(%)" and note numbers, or after "=" or ":".
     private static string Inline(string label)
     {
-        var match = AfterPercentPattern().Match(label);
+        var match = TextPatterns.Match(AfterPercentPattern(), label);
         if (!match.Success)
         {
-            match = AfterSignPattern().Match(label);
+            match = TextPatterns.Match(AfterSignPattern(), label);
         }
 
         return match.Success ? match.Groups["value"].Value.Trim() : "";
     }
 
-    [GeneratedRegex(@"\(\s*%\s*\)\s*(?:\(\s*\d+\s*\)\s*)*[=:]?\s*(?<value>.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\(\s*%\s*\)\s*(?:\(\s*\d+\s*\)\s*)*[=:]?\s*(?<value>.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TextPatterns.TimeoutMilliseconds)]
     private static partial Regex AfterPercentPattern();
 
-    [GeneratedRegex(@"[=:]\s*(?<value>[^=:]*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[=:]\s*(?<value>[^=:]*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TextPatterns.TimeoutMilliseconds)]
     private static partial Regex AfterSignPattern();
 }

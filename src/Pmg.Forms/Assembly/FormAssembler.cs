@@ -21,7 +21,7 @@ internal static partial class FormAssembler
     /// <summary>Assembles a form; a layout with no section table is refused with <see cref="ReadCodes.NoForm"/>.</summary>
     public static AssemblyResult Assemble(FormLayout layout, string fileName, FormReadOptions options)
     {
-        var diagnostics = new List<Diagnostic>();
+        var diagnostics = new List<Diagnostic>(layout.Notices);
         var items = FormSections.Flatten(layout);
         var sections = FormSections.Split(items);
         var programs = new List<WorkProgram>();
@@ -193,7 +193,7 @@ internal static partial class FormAssembler
     {
         foreach (var item in content.Items)
         {
-            if (item.Row is not { FirstFilled: { } first } row || RegionPattern().Match(first.Text) is not { Success: true } match)
+            if (item.Row is not { FirstFilled: { } first } row || TextPatterns.Match(RegionPattern(), first.Text) is not { Success: true } match)
             {
                 continue;
             }
@@ -215,28 +215,43 @@ internal static partial class FormAssembler
             expected = fromOptions;
         }
 
+        // The first region the document states and that resolves is the document's. A region stated but understood
+        // nowhere (a look-alike letter of another alphabet, a typo) is not "no region": the region the file was
+        // sent for must not stand in for it.
+        (Region Region, Sourced<string> Label)? resolved = null;
         foreach (var label in labels)
         {
-            if (!RegionCatalog.TryResolve(label.Value, out var region))
+            if (RegionCatalog.TryResolve(label.Value, out var region))
             {
-                continue;
+                resolved = (region, label);
+                break;
             }
-
-            if (expected is not null && expected.Code != region.Code)
-            {
-                diagnostics.Add(ReadMessages.RegionMismatch(region.Name, expected.Name, label.Location));
-            }
-
-            return (region, label.Value);
         }
 
-        var first = labels.FirstOrDefault();
+        if (resolved is null && labels.Count > 0)
+        {
+            diagnostics.Add(ReadMessages.RegionUnreadable(labels[0].Value, labels[0].Location));
+            return (null, labels[0].Value);
+        }
+
+        if (resolved is { } found)
+        {
+            if (expected is not null && expected.Code != found.Region.Code)
+            {
+                diagnostics.Add(ReadMessages.RegionMismatch(found.Region.Name, expected.Name, found.Label.Location));
+            }
+
+            return (found.Region, found.Label.Value);
+        }
+
         if (expected is null)
         {
-            diagnostics.Add(ReadMessages.RegionUnknown(first?.Value, first?.Location ?? SourceLocation.Document));
+            diagnostics.Add(ReadMessages.RegionUnknown(null, SourceLocation.Document));
+            return (null, options.Region);
         }
 
-        return (expected, first?.Value ?? options.Region);
+        diagnostics.Add(ReadMessages.RegionFromPath(expected));
+        return (expected, expected.Name);
     }
 
     private static int Year(IReadOnlyList<LayoutItem> items, FormReadOptions options, List<Diagnostic> diagnostics)
@@ -246,7 +261,7 @@ internal static partial class FormAssembler
         int? fromDocument = null;
         foreach (var text in texts)
         {
-            if (YearPattern().Match(text) is { Success: true } match)
+            if (TextPatterns.Match(YearPattern(), text) is { Success: true } match)
             {
                 fromDocument = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
                 break;
@@ -280,7 +295,7 @@ internal static partial class FormAssembler
         {
             var first = item.Row?.FirstFilled;
             var text = item.Paragraph ?? first?.Text;
-            if (text is null || ServicePattern().Match(text) is not { Success: true } match)
+            if (text is null || TextPatterns.Match(ServicePattern(), text) is not { Success: true } match)
             {
                 continue;
             }
@@ -307,12 +322,13 @@ internal static partial class FormAssembler
         return fromDocument;
     }
 
-    [GeneratedRegex(@"^\s*REGI[OÓ]N\s*(?:\(\s*\d+\s*\)\s*:?|:|$)\s*(?<value>.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    // Document text is hostile: every pattern runs in linear time (NonBacktracking), with a timeout as a second line.
+    [GeneratedRegex(@"^\s*REGI[OÓ]N\s*(?:\(\s*\d+\s*\)\s*:?|:|$)\s*(?<value>.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TextPatterns.TimeoutMilliseconds)]
     private static partial Regex RegionPattern();
 
-    [GeneratedRegex(@"\b(?:GT|Territorial|Trabajo)\s+(?<year>(?:19|20)\d{2})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:GT|Territorial|Trabajo)\s+(?<year>(?:19|20)\d{2})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TextPatterns.TimeoutMilliseconds)]
     private static partial Regex YearPattern();
 
-    [GeneratedRegex(@"^\s*Servicio\s*(?::|$)\s*(?<value>.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*Servicio\s*(?::|$)\s*(?<value>.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TextPatterns.TimeoutMilliseconds)]
     private static partial Regex ServicePattern();
 }

@@ -102,13 +102,20 @@ internal static partial class FormSections
     {
         section = default;
         title = "";
-        var match = HeadingPattern().Match(text);
+        var match = TextPatterns.Match(HeadingPattern(), text);
         if (!match.Success || !SectionExtensions.TryParseCode("III" + match.Groups["n"].Value, out section))
         {
             return false;
         }
 
-        title = match.Groups["title"].Value.Trim();
+        // "III. 1. Programa", "III.2: Programa", "III.3 – Programa": one separator, then the title.
+        var rest = match.Groups["title"].Value.AsSpan().TrimStart();
+        if (rest.Length > 0 && rest[0] is '.' or ':' or '-' or '–')
+        {
+            rest = rest[1..];
+        }
+
+        title = rest.Trim().ToString();
         return true;
     }
 
@@ -162,6 +169,8 @@ internal static partial class FormSections
         return rows;
     }
 
-    [GeneratedRegex(@"^\s*(?:actividad\s+)?III\s*\.?\s*(?<n>[1-4])(?!\d)\s*[.:\-–]?\s*(?<title>.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    // Linear (NonBacktracking has no look-ahead: "not followed by a digit" is "followed by nothing or a non-digit"),
+    // with a timeout as a second line; the separator after the number is taken off the title in code.
+    [GeneratedRegex(@"^\s*(?:actividad\s+)?III\s*\.?\s*(?<n>[1-4])(?<title>(?:\D.*)?)$", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TextPatterns.TimeoutMilliseconds)]
     private static partial Regex HeadingPattern();
 }

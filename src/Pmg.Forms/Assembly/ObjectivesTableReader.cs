@@ -18,6 +18,7 @@ namespace Pmg.Forms.Assembly;
 /// go one per objective when their counts match (else every objective gets them all); the row's activities go one
 /// per objective when the counts match, otherwise all to the category's first objective, so that every activity
 /// is counted once. A category with activities but no objective listed becomes one objective named after it.
+/// Summary rows ("Total", "Subtotal", …) are the form's declared totals, checked by <see cref="SummaryRows"/>, never activities.
 /// </remarks>
 internal sealed class ObjectivesTableReader(Section section, HeaderMap header, List<Diagnostic> diagnostics)
 {
@@ -26,7 +27,9 @@ internal sealed class ObjectivesTableReader(Section section, HeaderMap header, L
     private static readonly string[] NormalizedCategories = [.. Categories.Select(TextNormalizer.Normalize)];
 
     private readonly List<Draft> drafts = [];
+    private readonly SummaryRows summaries = new(section, header);
     private string? category;
+    private int activityCount;
 
     /// <summary>The objectives of the table's data rows.</summary>
     public List<Objective> Read(IReadOnlyList<LayoutRow> rows)
@@ -36,12 +39,20 @@ internal sealed class ObjectivesTableReader(Section section, HeaderMap header, L
             ReadRow(rows[i], i + 1);
         }
 
-        return [.. drafts.Select(d => d.ToObjective())];
+        List<Objective> objectives = [.. drafts.Select(d => d.ToObjective())];
+        summaries.Check([.. objectives.SelectMany(o => o.Activities)], diagnostics);
+        return objectives;
     }
 
     private void ReadRow(LayoutRow row, int number)
     {
         if (row.IsBlank)
+        {
+            return;
+        }
+
+        ReportUncalculatedFormulas(row, number);
+        if (summaries.TryRead(row, number, activityCount))
         {
             return;
         }
@@ -76,6 +87,7 @@ internal sealed class ObjectivesTableReader(Section section, HeaderMap header, L
         }
 
         var activities = ReadActivities(row, number, owner);
+        activityCount += activities.Count;
         if (started.Count > 1 && activities.Count == started.Count)
         {
             for (var i = 0; i < started.Count; i++)
@@ -200,6 +212,30 @@ internal sealed class ObjectivesTableReader(Section section, HeaderMap header, L
         return activities;
     }
 
+    // An Excel formula saved without its value is read as blank: say so at its cell, so it is never taken for 0 unseen.
+    private void ReportUncalculatedFormulas(LayoutRow row, int number)
+    {
+        foreach (var cell in row.Cells)
+        {
+            if (cell.UncalculatedFormula is not { } formula)
+            {
+                continue;
+            }
+
+            string? title = null;
+            foreach (var kind in header.Kinds)
+            {
+                if (ReferenceEquals(header.Cell(row, kind), cell))
+                {
+                    title = HeaderMap.Title(kind);
+                    break;
+                }
+            }
+
+            diagnostics.Add(ReadMessages.FormulaNotCalculated(formula, new SourceLocation(section, number, title, cell.Reference)));
+        }
+    }
+
     private void Report(Activity activity, WeightValue weight)
     {
         if (weight.Notice == WeightNotice.Unreadable)
@@ -276,8 +312,8 @@ internal sealed class ObjectivesTableReader(Section section, HeaderMap header, L
             return [.. Enumerable.Repeat(cell is { ContinuesAbove: true } ? inherited ?? "" : "", count)];
         }
 
-        var all = cell.Lines.Select(l => l.Trim()).ToList();
-        var lines = all.Count == count ? all : [.. cell.TextLines];
+        var all = cell.PositionalLines;
+        var lines = all.Count == count ? all : cell.TextLines;
         return [.. Enumerable.Range(0, count).Select(i => i < lines.Count ? lines[i] : "")];
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Pmg.Domain.Diagnostics;
 using Pmg.Domain.Model;
+using Pmg.Domain.Regions;
 using Pmg.Domain.Text;
 
 namespace Pmg.Forms.Assembly;
@@ -55,6 +56,33 @@ internal static class ReadMessages
             : $"No se reconoce la región «{Quote(label)}» en {location}: escriba el nombre de la región, por ejemplo «Tarapacá» o «Región de la Araucanía».",
         location);
 
+    public static Diagnostic RegionUnreadable(string label, SourceLocation location)
+    {
+        var foreign = Confusables.NonSpanishCharacters(label);
+        if (foreign.Count == 0)
+        {
+            return Diagnostic.Error(
+                ReadCodes.RegionUnreadable,
+                $"No se reconoce la región «{Quote(label)}» en {location}: escriba el nombre de la región, por ejemplo «Tarapacá» o «Región de la Araucanía», y vuelva a enviar el formulario.",
+                location);
+        }
+
+        var characters = string.Join(", ", foreign.Take(5)) + (foreign.Count > 5 ? ", …" : "");
+        var notSpanish = foreign.Count == 1 ? "que no es una letra del español" : "que no son letras del español";
+        var looksLike = RegionCatalog.TryResolve(Confusables.Skeleton(label), out var imitated)
+            ? $" Se ve como «{imitated.Name}», pero está escrita con letras de otro alfabeto (por ejemplo, copiadas de otro documento): escriba la región de nuevo con el teclado y vuelva a enviar el formulario."
+            : " Escriba el nombre de la región solo con letras del español, por ejemplo «Tarapacá», y vuelva a enviar el formulario.";
+        return Diagnostic.Error(
+            ReadCodes.RegionUnreadable,
+            $"No se reconoce la región «{Quote(label)}» en {location}: contiene {characters}, {notSpanish}.{looksLike}",
+            location);
+    }
+
+    public static Diagnostic RegionFromPath(Region region) => Diagnostic.Info(
+        ReadCodes.RegionFromPath,
+        $"El formulario no indica la región (fila «REGIÓN»): se tomó la región a la que se envió, {region.Name} ({region.Code}).",
+        SourceLocation.Document);
+
     public static Diagnostic RegionMismatch(string documentRegion, string expectedRegion, SourceLocation location) => Diagnostic.Error(
         ReadCodes.RegionMismatch,
         $"El formulario indica la región {documentRegion} en {location}, pero el archivo se envió para la región {expectedRegion}. Verifique que envió el formulario de su región.",
@@ -74,6 +102,31 @@ internal static class ReadMessages
         ReadCodes.ServiceMismatch,
         $"El formulario indica el servicio «{Quote(documentService)}», pero el archivo se envió para el servicio «{Quote(expectedService)}».",
         SourceLocation.Document);
+
+    public static Diagnostic TrackedChanges() => Diagnostic.Info(
+        ReadCodes.TrackedChanges,
+        "El documento tiene cambios sin aceptar (control de cambios): se leyó la versión final, con lo insertado y sin lo eliminado. Acepte o rechace los cambios antes de enviarlo.",
+        SourceLocation.Document);
+
+    public static Diagnostic FormulaNotCalculated(string formula, SourceLocation location)
+    {
+        var where = location with { Cell = null };
+        var what = formula.Length == 0 ? "una fórmula" : $"la fórmula «={Quote(formula)}»";
+        return Diagnostic.Error(
+            ReadCodes.FormulaNotCalculated,
+            $"La celda {location.Cell} ({where}) tiene {what} sin su valor calculado (el archivo se guardó sin calcular): ábralo en Excel y guárdelo de nuevo para que la fórmula tenga valor.",
+            location);
+    }
+
+    public static Diagnostic SummaryWeightMismatch(string label, DeclaredValue declared, decimal computed) => Diagnostic.Warning(
+        ReadCodes.SummaryTotalMismatch,
+        $"La fila «{Quote(label)}» en {declared.Location} declara una ponderación total de {Quote(declared.Raw)}, pero las ponderaciones de sus actividades suman {SpanishNumbers.Format(computed, 4)} %: se usa la suma de las actividades (la fila de total no se cuenta como actividad).",
+        declared.Location);
+
+    public static Diagnostic SummaryEarnedMismatch(string label, DeclaredValue declared, decimal computed) => Diagnostic.Warning(
+        ReadCodes.SummaryTotalMismatch,
+        $"La fila «{Quote(label)}» en {declared.Location} declara una ponderación ganada total de {Quote(declared.Raw)}, pero la calculada según el cumplimiento de sus actividades es {SpanishNumbers.Format(computed, 4)} %: se usa la calculada.",
+        declared.Location);
 
     /// <summary>"1", "0,5", "11,11": points as a Chilean reader writes them.</summary>
     public static string Number(decimal value) => value.ToString("0.##########", CultureInfo.InvariantCulture).Replace('.', ',');

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using Pmg.Domain.Diagnostics;
 using Pmg.Domain.Model;
+using Pmg.Domain.Text;
 using Pmg.Forms.Layout;
 using Pmg.Forms.Safety;
 
@@ -10,7 +12,8 @@ namespace Pmg.Forms.Excel;
 /// <summary>
 /// Turns a workbook into the neutral layout: per sheet, its name as a paragraph and its rows as one table.
 /// Shared and inline strings are read, line breaks split a cell into lines, vertically merged ranges mark the
-/// covered cells as continuing the one above, and numbers keep whether they are shown as a percentage.
+/// covered cells as continuing the one above, and numbers keep whether they are shown as a percentage. A formula is
+/// read by the value Excel cached for it; one saved without that value is marked, never read as 0.
 /// Each vetted part (workbook, styles, shared strings, sheets) is read in one forward-only pass (no DOM), by element
 /// name in the Open XML SpreadsheetML namespace; the sheet caps are enforced while the rows are read.
 /// </summary>
@@ -36,26 +39,55 @@ internal static class ExcelLayoutReader
             return new FormLayout(FormFormat.Excel, blocks);
         }
 
+        var budget = new ReadBudget(package.FileName, package.Limits);
         var relationships = package.RelationshipsFrom(workbook);
-        var sharedStrings = ReadSharedStrings(package, Target(relationships, "/sharedStrings"));
+        var sharedStrings = ReadSharedStrings(package, Target(relationships, "/sharedStrings"), budget);
         var percentStyles = ReadPercentStyles(package, Target(relationships, "/styles"));
         var text = new StringBuilder();
-        foreach (var (name, id) in ReadSheetList(package, workbook, workbookBytes))
+        var hiddenSheets = new List<string>();
+
+        // A part is read once however many times workbook.xml lists it (a hostile workbook lists one hundreds of times).
+        var partsRead = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, id, hidden) in ReadSheetList(package, workbook, workbookBytes))
         {
             if (id is null || FindById(relationships, id) is not { } relationship
                 || !relationship.Type.EndsWith("/worksheet", StringComparison.Ordinal)
-                || relationship.Target is not { } part || !package.TryGetPart(part, out var sheetBytes) || sheetBytes.IsEmpty)
+                || relationship.Target is not { } part || !package.TryGetPart(part, out var sheetBytes) || sheetBytes.IsEmpty
+                || !partsRead.Add(part))
             {
                 continue;
             }
 
+            if (hidden)
+            {
+                // Not what the office sees and signs: never scored, and the notice names it.
+                hiddenSheets.Add(name);
+                continue;
+            }
+
             var guard = new SheetGuard(package.FileName, part, package.Limits);
+            budget.Cell();
             blocks.Add(new LayoutParagraph(name));
-            blocks.Add(ReadSheet(package, part, sheetBytes, guard, sharedStrings, percentStyles, text));
+            blocks.Add(ReadSheet(package, part, sheetBytes, guard, budget, sharedStrings, percentStyles, text));
         }
 
-        return new FormLayout(FormFormat.Excel, blocks);
+        return new FormLayout(FormFormat.Excel, blocks) { Notices = HiddenSheetsNotice(hiddenSheets) };
     }
+
+    private static Diagnostic[] HiddenSheetsNotice(List<string> sheets) => sheets.Count switch
+    {
+        0 => [],
+        1 => [Diagnostic.Warning(
+            ReadCodes.HiddenContentIgnored,
+            $"El libro tiene la hoja oculta «{Quote(sheets[0])}», que no se ve al abrirlo: no se leyó ni se evaluó. Si es parte del formulario, muéstrela (clic derecho en una pestaña › Mostrar) y vuelva a enviarlo.",
+            SourceLocation.Document)],
+        _ => [Diagnostic.Warning(
+            ReadCodes.HiddenContentIgnored,
+            $"El libro tiene {sheets.Count.ToString(CultureInfo.InvariantCulture)} hojas ocultas ({string.Join(", ", sheets.Take(10).Select(n => "«" + Quote(n) + "»"))}{(sheets.Count > 10 ? ", …" : "")}), que no se ven al abrirlo: no se leyeron ni se evaluaron. Si son parte del formulario, muéstrelas (clic derecho en una pestaña › Mostrar) y vuelva a enviarlo.",
+            SourceLocation.Document)],
+    };
+
+    private static string Quote(string name) => TextNormalizer.Shorten(name, 40);
 
     private static PackageRelationship? FindById(IReadOnlyList<PackageRelationship> relationships, string id)
     {
@@ -83,10 +115,10 @@ internal static class ExcelLayoutReader
         return null;
     }
 
-    /// <summary>workbook.xml's sheets/sheet: name and relationship id, in tab order.</summary>
-    private static List<(string Name, string? Id)> ReadSheetList(VettedPackage package, string part, ReadOnlyMemory<byte> bytes)
+    /// <summary>workbook.xml's sheets/sheet: name, relationship id and whether it is hidden or very hidden, in tab order.</summary>
+    private static List<(string Name, string? Id, bool Hidden)> ReadSheetList(VettedPackage package, string part, ReadOnlyMemory<byte> bytes)
     {
-        var sheets = new List<(string, string?)>();
+        var sheets = new List<(string, string?, bool)>();
         using var xml = package.OpenXml(part, bytes);
         var sheet = xml.NameTable.Add("sheet");
         var ns = xml.NameTable.Add(S);
@@ -94,14 +126,14 @@ internal static class ExcelLayoutReader
         {
             if (xml.NodeType == XmlNodeType.Element && ReferenceEquals(xml.LocalName, sheet) && ReferenceEquals(xml.NamespaceURI, ns))
             {
-                sheets.Add((xml.GetAttribute("name") ?? "", xml.GetAttribute("id", R)));
+                sheets.Add((xml.GetAttribute("name") ?? "", xml.GetAttribute("id", R), xml.GetAttribute("state") is "hidden" or "veryHidden"));
             }
         }
 
         return sheets;
     }
 
-    private static List<string> ReadSharedStrings(VettedPackage package, string? part)
+    private static List<string> ReadSharedStrings(VettedPackage package, string? part, ReadBudget budget)
     {
         var strings = new List<string>();
         if (part is null || !package.TryGetPart(part, out var bytes))
@@ -117,7 +149,9 @@ internal static class ExcelLayoutReader
         {
             if (names.Is(xml, names.Si))
             {
-                strings.Add(ItemText(xml, names, text));
+                var item = ItemText(xml, names, text);
+                budget.Text(item.Length);
+                strings.Add(item);
             }
             else
             {
@@ -129,13 +163,14 @@ internal static class ExcelLayoutReader
     }
 
     private static LayoutTable ReadSheet(
-        VettedPackage package, string part, ReadOnlyMemory<byte> bytes, SheetGuard guard, List<string> sharedStrings, HashSet<uint> percentStyles, StringBuilder text)
+        VettedPackage package, string part, ReadOnlyMemory<byte> bytes, SheetGuard guard, ReadBudget budget, List<string> sharedStrings, HashSet<uint> percentStyles, StringBuilder text)
     {
         // Row and cell references are optional in SpreadsheetML: without them a row follows the previous one and a
         // cell the previous cell.
         var cellsByRow = new SortedDictionary<int, SortedDictionary<int, LayoutCell>>();
         var merges = new List<string?>();
         var rowNumber = 0;
+        var lastColumn = -1;
         using var xml = package.OpenXml(part, bytes);
         var names = new SpreadsheetNames(xml.NameTable);
         xml.Read();
@@ -161,7 +196,7 @@ internal static class ExcelLayoutReader
                 rowNumber = uint.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index is > 0 and <= MaxRows
                     ? (int)index
                     : rowNumber + 1;
-                ReadRow(xml, names, guard, rowNumber, cellsByRow, sharedStrings, percentStyles, text);
+                lastColumn = Math.Max(lastColumn, ReadRow(xml, names, guard, budget, rowNumber, cellsByRow, sharedStrings, percentStyles, text));
             }
             else
             {
@@ -174,9 +209,12 @@ internal static class ExcelLayoutReader
             }
         }
 
+        // The sheet's real extent is where its cells are; a merged range (A1:XFD1048576) is clipped to it before any
+        // work proportional to its area, and that work counts against the read's budget.
+        var lastRow = cellsByRow.Count > 0 ? cellsByRow.Keys.Max() : 0;
         foreach (var merge in merges)
         {
-            ApplyMerge(merge, cellsByRow);
+            ApplyMerge(merge, cellsByRow, lastRow, lastColumn, budget);
         }
 
         var rows = new List<LayoutRow>(cellsByRow.Count);
@@ -188,15 +226,16 @@ internal static class ExcelLayoutReader
         return new LayoutTable(rows);
     }
 
-    /// <summary>Reads a row's own &lt;c&gt; children; leaves the reader after the row.</summary>
-    private static void ReadRow(
-        XmlReader xml, SpreadsheetNames names, SheetGuard guard, int rowNumber, SortedDictionary<int, SortedDictionary<int, LayoutCell>> cellsByRow,
+    /// <summary>Reads a row's own &lt;c&gt; children; leaves the reader after the row. Returns the last column it holds a cell in (-1: none).</summary>
+    private static int ReadRow(
+        XmlReader xml, SpreadsheetNames names, SheetGuard guard, ReadBudget budget, int rowNumber, SortedDictionary<int, SortedDictionary<int, LayoutCell>> cellsByRow,
         List<string> sharedStrings, HashSet<uint> percentStyles, StringBuilder text)
     {
+        var lastColumn = -1;
         if (xml.IsEmptyElement)
         {
             xml.Read();
-            return;
+            return lastColumn;
         }
 
         var depth = xml.Depth;
@@ -228,10 +267,13 @@ internal static class ExcelLayoutReader
 
             // The cell's own "G9" when it is the canonical reference of where the cell lands (it almost always is).
             var reference = writtenRow == rowNumber && IsCanonical(written) ? written! : Reference(rowNumber, column);
-            Row(cellsByRow, rowNumber)[column] = ReadCell(xml, names, guard, reference, column, sharedStrings, percentStyles, text);
+            budget.Cell();
+            Row(cellsByRow, rowNumber)[column] = ReadCell(xml, names, guard, budget, reference, column, sharedStrings, percentStyles, text);
+            lastColumn = Math.Max(lastColumn, column);
         }
 
         xml.Read();
+        return lastColumn;
     }
 
     /// <summary>Steps over an element the reader does not use, counting any row or c inside it against the caps.</summary>
@@ -259,16 +301,21 @@ internal static class ExcelLayoutReader
     }
 
     // A range spanning columns widens its top-left cell; rows below the first continue it, like Word's vMerge.
-    private static void ApplyMerge(string? range, SortedDictionary<int, SortedDictionary<int, LayoutCell>> cellsByRow)
+    private static void ApplyMerge(
+        string? range, SortedDictionary<int, SortedDictionary<int, LayoutCell>> cellsByRow, int lastRow, int lastColumn, ReadBudget budget)
     {
         var corners = range?.Split(':');
         if (corners is not { Length: 2 }
             || !TryParseReference(corners[0], out var top, out var left)
             || !TryParseReference(corners[1], out var bottom, out var right)
-            || bottom < top || right < left)
+            || bottom < top || right < left || top > lastRow || left > lastColumn)
         {
             return;
         }
+
+        bottom = Math.Min(bottom, lastRow);
+        right = Math.Min(right, lastColumn);
+        budget.MergedCells((long)(bottom - top + 1) * (right - left + 1), range!);
 
         for (var row = top; row <= bottom; row++)
         {
@@ -297,12 +344,13 @@ internal static class ExcelLayoutReader
 
     /// <summary>Reads one &lt;c&gt;: its type, style, value (&lt;v&gt;) or inline string (&lt;is&gt;); leaves the reader after it.</summary>
     private static LayoutCell ReadCell(
-        XmlReader xml, SpreadsheetNames names, SheetGuard guard, string reference, int column, List<string> sharedStrings, HashSet<uint> percentStyles, StringBuilder text)
+        XmlReader xml, SpreadsheetNames names, SheetGuard guard, ReadBudget budget, string reference, int column, List<string> sharedStrings, HashSet<uint> percentStyles, StringBuilder text)
     {
         var type = xml.GetAttribute("t");
         uint? style = uint.TryParse(xml.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : null;
         string? raw = null;
         string? inline = null;
+        string? formula = null;
         if (!xml.IsEmptyElement)
         {
             var depth = xml.Depth;
@@ -317,6 +365,10 @@ internal static class ExcelLayoutReader
                 {
                     inline = ItemText(xml, names, text);
                 }
+                else if (formula is null && names.Is(xml, names.F))
+                {
+                    formula = ElementText(xml, text);
+                }
                 else if (xml.NodeType == XmlNodeType.Element)
                 {
                     CountSkipped(xml, names, guard);
@@ -329,6 +381,7 @@ internal static class ExcelLayoutReader
         }
 
         xml.Read();
+        var uncalculated = formula is not null && raw is null && inline is null ? formula.Trim() : null;
         raw ??= "";
         decimal? number = null;
         string value;
@@ -338,12 +391,17 @@ internal static class ExcelLayoutReader
                 value = int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var index) && index >= 0 && index < sharedStrings.Count
                     ? sharedStrings[index]
                     : "";
+
+                // Each cell's copy counts: one huge string referenced by many cells is refused, not multiplied.
+                budget.SharedText(value.Length);
                 break;
             case "inlineStr":
                 value = inline ?? "";
+                budget.Text(value.Length);
                 break;
             case "str" or "b" or "e":
                 value = raw;
+                budget.Text(value.Length);
                 break;
             default:
                 if (double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && double.IsFinite(parsed) && Math.Abs(parsed) < 1e15)
@@ -353,6 +411,7 @@ internal static class ExcelLayoutReader
                 }
 
                 value = raw;
+                budget.Text(value.Length);
                 break;
         }
 
@@ -367,6 +426,7 @@ internal static class ExcelLayoutReader
             Reference = reference,
             Number = number,
             PercentFormatted = percent,
+            UncalculatedFormula = uncalculated,
         };
     }
 
@@ -629,6 +689,8 @@ internal static class ExcelLayoutReader
         public string Is_ { get; } = table.Add("is");
 
         public string T { get; } = table.Add("t");
+
+        public string F { get; } = table.Add("f");
 
         public string RPh { get; } = table.Add("rPh");
 

@@ -1,10 +1,19 @@
+using Pmg.Domain.Diagnostics;
 using Pmg.Domain.Model;
 using Pmg.Domain.Text;
+using Pmg.Forms.Vocabulary;
 
 namespace Pmg.Forms.Layout;
 
 /// <summary>A file reduced to what the assembler needs: paragraphs and tables in reading order, format-neutral.</summary>
-internal sealed record FormLayout(FormFormat Format, IReadOnlyList<LayoutBlock> Blocks);
+internal sealed record FormLayout(FormFormat Format, IReadOnlyList<LayoutBlock> Blocks)
+{
+    /// <summary>
+    /// What the reader noticed about the file as a whole and says so (tracked changes; hidden sheets and hidden text it
+    /// left out), reported before the content's diagnostics.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> Notices { get; init; } = [];
+}
 
 /// <summary>A paragraph or a table of the neutral layout.</summary>
 internal abstract record LayoutBlock;
@@ -88,14 +97,24 @@ internal sealed record LayoutCell(IReadOnlyList<string> Lines, int Column, int S
     /// <summary>Whether the Excel number is shown with a percent format.</summary>
     public bool PercentFormatted { get; init; }
 
+    /// <summary>
+    /// Excel: the formula ("1-G7", or "" for a shared one) of a cell saved without its calculated value, which is
+    /// read as blank and reported, never taken for 0; null otherwise.
+    /// </summary>
+    public string? UncalculatedFormula { get; init; }
+
     // Computed once: the assembler asks for a cell's text many times (header recognition, every column lookup).
     // Initialised from Lines, so a copy made with "with" (which never changes Lines) keeps them valid.
     private readonly IReadOnlyList<string> textLines = TrimmedLines(Lines);
     private string? text;
     private string? normalizedText;
 
-    /// <summary>The lines that hold text, trimmed.</summary>
+    /// <summary>The lines that hold text, trimmed; Word's prompt of an untouched content control is no text.</summary>
     public IReadOnlyList<string> TextLines => textLines;
+
+    /// <summary>Every line in place, trimmed, Word's prompts blank: for values matched to activities by position.</summary>
+    public IReadOnlyList<string> PositionalLines =>
+        [.. Lines.Select(l => FormVocabulary.IsPlaceholderPrompt(l) ? "" : l.Trim())];
 
     /// <summary>All text joined with single spaces.</summary>
     public string Text => text ??= textLines.Count switch
@@ -142,7 +161,7 @@ internal sealed record LayoutCell(IReadOnlyList<string> Lines, int Column, int S
     public bool Equals(LayoutCell? other) =>
         other is not null && Lines.SequenceEqual(other.Lines) && Column == other.Column && Span == other.Span
         && ContinuesAbove == other.ContinuesAbove && Reference == other.Reference && Number == other.Number
-        && PercentFormatted == other.PercentFormatted;
+        && PercentFormatted == other.PercentFormatted && UncalculatedFormula == other.UncalculatedFormula;
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Lines.Count, Column, Span, ContinuesAbove, Reference, Number, PercentFormatted);
@@ -154,8 +173,9 @@ internal sealed record LayoutCell(IReadOnlyList<string> Lines, int Column, int S
         var blank = true;
         foreach (var line in lines)
         {
-            clean &= line.Length > 0 && !char.IsWhiteSpace(line[0]) && !char.IsWhiteSpace(line[^1]);
-            blank &= string.IsNullOrWhiteSpace(line);
+            var prompt = FormVocabulary.IsPlaceholderPrompt(line);
+            clean &= line.Length > 0 && !char.IsWhiteSpace(line[0]) && !char.IsWhiteSpace(line[^1]) && !prompt;
+            blank &= string.IsNullOrWhiteSpace(line) || prompt;
         }
 
         if (blank)
@@ -172,7 +192,7 @@ internal sealed record LayoutCell(IReadOnlyList<string> Lines, int Column, int S
         foreach (var line in lines)
         {
             var trimmed = line.Trim();
-            if (trimmed.Length > 0)
+            if (trimmed.Length > 0 && !FormVocabulary.IsPlaceholderPrompt(trimmed))
             {
                 (kept ??= new List<string>(lines.Count)).Add(trimmed);
             }

@@ -29,6 +29,9 @@ public static class PackageInspector
     private const string SharedStrings = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml";
     private const string ExcelStyles = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 
+    // application/vnd.ms-excel.sheet.binary.macroEnabled.main: the main part of every .xlsb.
+    private const string BinaryWorkbookMarker = "sheet.binary";
+
     private static readonly XmlReaderSettings ScanSettings = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
@@ -53,7 +56,19 @@ public static class PackageInspector
         {
             return new PackageVerdict(format, refused.Refusal);
         }
+        catch (Exception exception) when (IsUnforeseen(exception))
+        {
+            // A bug, not the file's fault alone: the caller gets a refusal rather than a crash of its host.
+            return new PackageVerdict(format, Refusals.Unreadable(file));
+        }
     }
+
+    /// <summary>
+    /// Exceptions a reader did not foresee and that must still end as a refusal: everything but cancellation. An
+    /// <see cref="OutOfMemoryException"/> is included (a failed large allocation leaves the process usable); the read
+    /// budgets are there so that it does not come to that.
+    /// </summary>
+    internal static bool IsUnforeseen(Exception exception) => exception is not OperationCanceledException;
 
     /// <summary>
     /// Inspects the file and, when it is safe, hands over the parts the readers parse, inflated once. Their XML
@@ -75,6 +90,11 @@ public static class PackageInspector
         {
             package.Dispose();
             return (new PackageVerdict(format, refused.Refusal), null);
+        }
+        catch
+        {
+            package.Dispose();
+            throw;
         }
     }
 
@@ -123,7 +143,9 @@ public static class PackageInspector
 
         if (contentTypesEntry is null)
         {
-            throw Refuse(Refusals.NotOoxml(file, "un archivo ZIP que no es un documento de Office (no tiene [Content_Types].xml)"));
+            throw Refuse(OpenDocumentKind(content, entries) is { } openDocument
+                ? Refusals.OpenDocument(file, openDocument.What, openDocument.SaveAs)
+                : Refusals.NotOoxml(file, "un archivo ZIP que no es un documento de Office (no tiene [Content_Types].xml)"));
         }
 
         var budget = new InflationBudget(file, limits);
@@ -181,6 +203,12 @@ public static class PackageInspector
             }
         }
 
+        // A binary workbook (.xlsb) renamed .xlsx: its content type says "macroEnabled" whether or not it has any.
+        if (entries.Any(e => e.Name.EndsWith("workbook.bin", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw Refuse(Refusals.BinaryWorkbook(file));
+        }
+
         if (entries.Any(e => e.Name.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase)))
         {
             throw Refuse(Refusals.Macros(file));
@@ -192,6 +220,7 @@ public static class PackageInspector
     {
         var map = new ContentTypeMap();
         var macros = false;
+        var binary = false;
         ReadXml(content, entry, budget, file, reader =>
         {
             if (reader.NodeType != XmlNodeType.Element)
@@ -205,6 +234,7 @@ public static class PackageInspector
                 return;
             }
 
+            binary |= type.Contains(BinaryWorkbookMarker, StringComparison.OrdinalIgnoreCase);
             macros |= IsMacroType(type);
             if (reader.LocalName == "Override" && reader.GetAttribute("PartName") is { } partName
                 && present.Contains(partName.TrimStart('/')))
@@ -218,12 +248,42 @@ public static class PackageInspector
             }
         });
 
+        if (binary)
+        {
+            throw Refuse(Refusals.BinaryWorkbook(file));
+        }
+
         if (macros)
         {
             throw Refuse(Refusals.Macros(file));
         }
 
         return map;
+    }
+
+    /// <summary>
+    /// An OpenDocument file (LibreOffice, OpenOffice) is a zip whose first entry, "mimetype", is stored and names its
+    /// kind; null when the zip is not one.
+    /// </summary>
+    private static (string What, string SaveAs)? OpenDocumentKind(ReadOnlyMemory<byte> content, IReadOnlyList<ZipEntryInfo> entries)
+    {
+        var mimetype = entries.FirstOrDefault(e => e.Name == "mimetype");
+        var type = "";
+        if (mimetype is { Method: 0, CompressedSize: > 0 and <= 200 } && mimetype.DataOffset + mimetype.CompressedSize <= content.Length)
+        {
+            type = System.Text.Encoding.ASCII.GetString(content.Span.Slice((int)mimetype.DataOffset, (int)mimetype.CompressedSize));
+        }
+        else if (!entries.Any(e => e.Name == "META-INF/manifest.xml"))
+        {
+            return null;
+        }
+
+        return type switch
+        {
+            _ when type.StartsWith("application/vnd.oasis.opendocument.spreadsheet", StringComparison.Ordinal) => ("una hoja de cálculo (.ods)", "Libro de Excel 2007-365 (.xlsx)"),
+            _ when type.StartsWith("application/vnd.oasis.opendocument.text", StringComparison.Ordinal) => ("un documento de texto (.odt)", "Word 2007-365 (.docx)"),
+            _ => ("un documento", "Word 2007-365 (.docx)» o «Libro de Excel 2007-365 (.xlsx)"),
+        };
     }
 
     private static FormFormat DetectFormat(IReadOnlyList<ZipEntryInfo> entries, ContentTypeMap contentTypes, string file)

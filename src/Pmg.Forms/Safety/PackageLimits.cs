@@ -21,6 +21,16 @@ public sealed record PackageLimits
     /// <summary>Largest number of &lt;c&gt; (cell) elements in one worksheet.</summary>
     public long MaxSheetCells { get; init; } = 1_000_000;
 
+    /// <summary>
+    /// Largest number of characters one read materialises into the layout: every paragraph and cell, and every cell's
+    /// copy of a shared string it references (one huge shared string referenced by many cells counts each time).
+    /// A real form holds well under 200 000; past this the read is refused instead of exhausting memory.
+    /// </summary>
+    public long MaxTextCharacters { get; init; } = 8_000_000;
+
+    /// <summary>Largest number of cells and paragraphs one read materialises, across every table and sheet.</summary>
+    public long MaxLayoutCells { get; init; } = 1_000_000;
+
     /// <summary>The limits used when the caller gives none.</summary>
     public static PackageLimits Default { get; } = new();
 }

@@ -33,6 +33,15 @@ public static class RefusalCodes
     /// <summary>A worksheet has more rows or cells than <see cref="PackageLimits"/> allows.</summary>
     public const string SheetTooLarge = "SHEET_TOO_LARGE";
 
-    /// <summary>A valid Office package that is neither a Word document nor an Excel workbook (e.g. PowerPoint).</summary>
+    /// <summary>A valid Office package that is neither a Word document nor an Excel workbook (e.g. PowerPoint, a binary .xlsb workbook).</summary>
     public const string NotAFormFormat = "NOT_A_FORM_FORMAT";
+
+    /// <summary>
+    /// Reading the document would materialise more text or cells than a form ever holds (<see cref="PackageLimits.MaxTextCharacters"/>,
+    /// <see cref="PackageLimits.MaxLayoutCells"/>, merged ranges): refused before it exhausts memory.
+    /// </summary>
+    public const string ContentTooLarge = "CONTENT_TOO_LARGE";
+
+    /// <summary>The reader failed in a way it did not foresee (a bug, logged with the exception type): refused, never a crash.</summary>
+    public const string FormUnreadable = "FORM_UNREADABLE";
 }

@@ -15,7 +15,11 @@ internal static class Refusals
         Refuse(RefusalCodes.FileEmpty, $"El archivo «{file}» está vacío (0 bytes). Vuelva a adjuntar el formulario.");
 
     public static Diagnostic TooLarge(string file, long bytes, long max) =>
-        Refuse(RefusalCodes.FileTooLarge, $"El archivo «{file}» pesa {Megabytes(bytes)} y supera el máximo permitido de {Megabytes(max)}. Elimine imágenes u objetos incrustados y vuelva a enviarlo.");
+        Refuse(RefusalCodes.FileTooLarge, $"El archivo «{file}» pesa {Megabytes(bytes)}; el máximo es {Megabytes(max)}. Elimine imágenes u objetos incrustados y vuelva a enviarlo.");
+
+    /// <summary>An upload whose length is unknown and was counted only up to <paramref name="counted"/> bytes.</summary>
+    public static Diagnostic TooLargeAtLeast(string file, long counted, long max) =>
+        Refuse(RefusalCodes.FileTooLarge, $"El archivo «{file}» pesa más de {Megabytes(counted)}; el máximo es {Megabytes(max)}. Elimine imágenes u objetos incrustados y vuelva a enviarlo.");
 
     public static Diagnostic Truncated(string file, string detail) =>
         Refuse(RefusalCodes.FileTruncated, $"El archivo «{file}» está incompleto (truncado): {detail}. Probablemente la copia o la subida se interrumpió; vuelva a enviarlo completo.");
@@ -46,6 +50,27 @@ internal static class Refusals
 
     public static Diagnostic NotAForm(string file, string what) =>
         Refuse(RefusalCodes.NotAFormFormat, $"El archivo «{file}» {what}, no un documento Word (.docx) ni un libro Excel (.xlsx). Envíe el formulario en uno de esos formatos.");
+
+    public static Diagnostic BinaryWorkbook(string file) =>
+        Refuse(RefusalCodes.NotAFormFormat, $"El archivo «{file}» es un libro binario de Excel (.xlsb), aunque su nombre diga otra cosa; ese formato no se acepta. En Excel use Archivo › Guardar como y elija «Libro de Excel (*.xlsx)», y vuelva a enviarlo.");
+
+    public static Diagnostic OpenDocument(string file, string what, string saveAs) =>
+        Refuse(RefusalCodes.NotOoxml, $"El archivo «{file}» es {what} en formato OpenDocument (LibreOffice u OpenOffice), no un documento Word (.docx) ni un libro Excel (.xlsx). Ábralo en LibreOffice, use Archivo › Guardar como, elija el tipo «{saveAs}» y vuelva a enviarlo.");
+
+    public static Diagnostic TooMuchText(string file, long max) =>
+        Refuse(RefusalCodes.ContentTooLarge, $"El archivo «{file}» contiene más de {Count(max)} caracteres de texto, muchísimo más que cualquier formulario; se rechazó sin terminar de leerlo. Verifique que envió el formulario correcto.");
+
+    public static Diagnostic TooMuchSharedText(string file, long max) =>
+        Refuse(RefusalCodes.ContentTooLarge, $"Las celdas del archivo «{file}» repiten textos que suman más de {Count(max)} caracteres, muchísimo más que cualquier formulario; se rechazó sin terminar de leerlo. Verifique que envió el formulario correcto.");
+
+    public static Diagnostic TooManyCells(string file, long max) =>
+        Refuse(RefusalCodes.ContentTooLarge, $"El archivo «{file}» tiene más de {Count(max)} celdas y párrafos, muchísimo más que cualquier formulario; se rechazó sin terminar de leerlo. Elimine las filas y columnas sobrantes y vuelva a enviarlo.");
+
+    public static Diagnostic MergedTooLarge(string file, string range, long max) =>
+        Refuse(RefusalCodes.ContentTooLarge, $"Las celdas combinadas del archivo «{file}» (por ejemplo «{range}») abarcan más de {Count(max)} celdas con contenido; se rechazó sin terminar de leerlo. Separe esas celdas combinadas y vuelva a enviarlo.");
+
+    public static Diagnostic Unreadable(string file) =>
+        Refuse(RefusalCodes.FormUnreadable, $"El archivo «{file}» no se pudo leer por un error inesperado del lector; el equipo técnico quedó avisado. {SaveAgain}");
 
     /// <summary>"1.234.567" as Chilean readers write it.</summary>
     public static string Count(long value) => value.ToString("N0", Spanish);

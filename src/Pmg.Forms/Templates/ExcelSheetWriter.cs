@@ -68,36 +68,32 @@ internal sealed class ExcelSheetWriter
 
     public void FreezeBelow(int row) => frozenRows = row;
 
-    public void ListValidation(string range, IReadOnlyList<string> items, string promptTitle, string prompt, string error) =>
-        validations.Add(new DataValidation(new Formula1("\"" + string.Join(',', items) + "\""))
-        {
-            Type = DataValidationValues.List,
-            AllowBlank = true,
-            ShowInputMessage = true,
-            ShowErrorMessage = true,
-            ErrorStyle = DataValidationErrorStyleValues.Stop,
-            PromptTitle = promptTitle,
-            Prompt = prompt,
-            ErrorTitle = promptTitle,
-            Error = error,
-            SequenceOfReferences = new ListValue<StringValue> { InnerText = range },
-        });
+    public void ListValidation(string range, IReadOnlyList<string> items, string promptTitle, string prompt, string error)
+    {
+        var validation = new DataValidation(new Formula1("\"" + string.Join(',', items) + "\"")) { Type = DataValidationValues.List };
+        validations.Add(Stopping(validation, range, promptTitle, prompt, error));
+    }
 
-    public void FractionValidation(string range, string promptTitle, string prompt, string error) =>
-        validations.Add(new DataValidation(new Formula1("0"), new Formula2("1"))
-        {
-            Type = DataValidationValues.Decimal,
-            Operator = DataValidationOperatorValues.Between,
-            AllowBlank = true,
-            ShowInputMessage = true,
-            ShowErrorMessage = true,
-            ErrorStyle = DataValidationErrorStyleValues.Stop,
-            PromptTitle = promptTitle,
-            Prompt = prompt,
-            ErrorTitle = promptTitle,
-            Error = error,
-            SequenceOfReferences = new ListValue<StringValue> { InnerText = range },
-        });
+    public void FractionValidation(string range, string promptTitle, string prompt, string error)
+    {
+        var validation = new DataValidation(new Formula1("0"), new Formula2("1")) { Type = DataValidationValues.Decimal, Operator = DataValidationOperatorValues.Between };
+        validations.Add(Stopping(validation, range, promptTitle, prompt, error));
+    }
+
+    // A validation that may be left blank, prompts when the cell is selected and refuses (Stop) what breaks it.
+    private static DataValidation Stopping(DataValidation validation, string range, string promptTitle, string prompt, string error)
+    {
+        validation.AllowBlank = true;
+        validation.ShowInputMessage = true;
+        validation.ShowErrorMessage = true;
+        validation.ErrorStyle = DataValidationErrorStyleValues.Stop;
+        validation.PromptTitle = promptTitle;
+        validation.Prompt = prompt;
+        validation.ErrorTitle = promptTitle;
+        validation.Error = error;
+        validation.SequenceOfReferences = new ListValue<StringValue> { InnerText = range };
+        return validation;
+    }
 
     public void HighlightWhen(string cell, string condition) =>
         highlights.Add(new ConditionalFormatting(

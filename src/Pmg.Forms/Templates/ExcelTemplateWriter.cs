@@ -97,7 +97,7 @@ internal static class ExcelTemplateWriter
 
             // The total goes below the performance line: a row inside the table would be read as one more activity.
             var total = performance + 1;
-            sheet.Text(total, 0, TemplateText.ProgramTotalLabel, Styles.Label);
+            sheet.Text(total, 0, FormVocabulary.ProgramTotalLabel, Styles.Label);
             sheet.Formula(total, 6, ExcelFormulas.Sum(first, last, WeightColumn), ExcelFormulas.WeightTotal(activities), Styles.Computed);
             sheet.Formula(total, 8, ExcelFormulas.Sum(first, last, EarnedColumn), ExcelFormulas.EarnedTotal(activities), Styles.Computed);
             sheet.HighlightWhen(ExcelSheetWriter.Reference(total, 6), ExcelFormulas.TotalOutOfLine("$" + WeightColumn + "$" + total.ToString(CultureInfo.InvariantCulture)));

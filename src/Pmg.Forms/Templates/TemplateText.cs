@@ -3,11 +3,9 @@ using Pmg.Domain.Model;
 
 namespace Pmg.Forms.Templates;
 
-/// <summary>The Spanish the template adds to the official form's words: the total line and the input help of its cells.</summary>
+/// <summary>The Spanish the template adds to the official form's words: the input help of its cells.</summary>
 internal static class TemplateText
 {
-    public const string ProgramTotalLabel = "Total del programa (las ponderaciones deben sumar 100 %)";
-
     // Excel limits an input message's title to 32 characters and its text to 255.
     public const string MarkPromptTitle = "Cumple/no cumple";
     public const string MarkPrompt = "Elija «Cumple» o «No cumple». Déjelo en blanco mientras la actividad no se evalúe.";

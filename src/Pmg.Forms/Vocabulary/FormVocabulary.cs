@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pmg.Domain.Model;
+using Pmg.Domain.Text;
 using Pmg.Forms.Assembly;
 
 namespace Pmg.Forms.Vocabulary;
@@ -155,6 +156,84 @@ internal static class FormVocabulary
 
     /// <summary>What Word shows in an untouched dropdown content control.</summary>
     public const string DropdownPlaceholder = "Elija un elemento.";
+
+    /// <summary>
+    /// The prompts Word shows in a content control nobody has touched yet (Spanish and English Word): read as blank,
+    /// with or without the control's showingPlcHdr flag, since a copy-paste or another editor may drop the flag.
+    /// </summary>
+    public static IReadOnlyList<string> PlaceholderPrompts { get; } =
+    [
+        DropdownPlaceholder,
+        "Haga clic o pulse aquí para escribir texto.",
+        "Haga clic aquí para escribir texto.",
+        "Haga clic o pulse para escribir una fecha.",
+        "Haga clic aquí para escribir una fecha.",
+        "Choose an item.",
+        "Click or tap here to enter text.",
+        "Click here to enter text.",
+        "Click or tap to enter a date.",
+    ];
+
+    private static readonly HashSet<string> NormalizedPrompts = [.. PlaceholderPrompts.Select(TextNormalizer.Normalize)];
+
+    private static readonly int ShortestPrompt = PlaceholderPrompts.Min(p => p.Length);
+
+    private static readonly int LongestPrompt = PlaceholderPrompts.Max(p => p.Length);
+
+    /// <summary>Whether a line is one of <see cref="PlaceholderPrompts"/> (case, accents and punctuation aside).</summary>
+    public static bool IsPlaceholderPrompt(string line)
+    {
+        // Every cell's lines pass here: only a line of a prompt's length starting like one is normalised.
+        var text = line.AsSpan().Trim();
+        if (text.Length < ShortestPrompt - 2 || text.Length > LongestPrompt + 2 || char.ToUpperInvariant(text[0]) is not ('E' or 'H' or 'C'))
+        {
+            return false;
+        }
+
+        return NormalizedPrompts.Contains(TextNormalizer.Normalize(line));
+    }
+
+    /// <summary>
+    /// The labels of a summary row that offices add at the end of (or inside) an objectives table, usually with 100 %
+    /// under "Ponderación (%)" and the earned total under "Ponderación ganada". Such a row is the form's declared total,
+    /// never an activity. A label may go on after these words ("Total ponderación (%)", "Total del programa …").
+    /// </summary>
+    public static IReadOnlyList<string> SummaryLabels { get; } =
+        ["Total", "Totales", "Total general", "Total ponderación", "Subtotal", "Sub total", "Suma", "Suma total"];
+
+    /// <summary>Of <see cref="SummaryLabels"/>, those that total only the activities since the previous summary row.</summary>
+    public static IReadOnlyList<string> SubtotalLabels { get; } = ["Subtotal", "Sub total"];
+
+    private static readonly string[] NormalizedSummaryLabels = [.. SummaryLabels.Select(TextNormalizer.Normalize)];
+
+    private static readonly string[] NormalizedSubtotalLabels = [.. SubtotalLabels.Select(TextNormalizer.Normalize)];
+
+    /// <summary>
+    /// Whether a normalised label is a summary row's (<see cref="SummaryLabels"/>, maybe followed by more words), whether
+    /// a subtotal's, and whether it is exactly one of the labels.
+    /// </summary>
+    public static bool IsSummaryLabel(string normalized, out bool subtotal, out bool exact)
+    {
+        exact = NormalizedSummaryLabels.Contains(normalized, StringComparer.Ordinal);
+        subtotal = StartsWithAny(normalized, NormalizedSubtotalLabels);
+        return exact || subtotal || StartsWithAny(normalized, NormalizedSummaryLabels);
+    }
+
+    /// <summary>The label of the live total row of a programme in the blank form's workbook: a summary label.</summary>
+    public const string ProgramTotalLabel = "Total del programa (las ponderaciones deben sumar 100 %)";
+
+    private static bool StartsWithAny(string normalized, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (normalized == word || (normalized.Length > word.Length && normalized[word.Length] == ' ' && normalized.StartsWith(word, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The document's first line: "FORMATOS DE LA ETAPA 3: IMPLEMENTACIÓN DEL PROGRAMA DE TRABAJO GT 2009".</summary>
     public static string DocumentTitle(int year) =>

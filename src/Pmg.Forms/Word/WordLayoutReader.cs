@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using Pmg.Domain.Diagnostics;
 using Pmg.Domain.Model;
+using Pmg.Domain.Text;
+using Pmg.Forms.Assembly;
 using Pmg.Forms.Layout;
 using Pmg.Forms.Safety;
 
@@ -9,6 +12,10 @@ namespace Pmg.Forms.Word;
 
 /// <summary>
 /// Turns a Word document into the neutral layout: body paragraphs and tables, runs joined, formatting ignored.
+/// Tracked changes read as the final view (insertions in, deletions, moved-away text and deleted rows out, with a
+/// notice); content controls and custom XML are read through, nested to any depth, in one loop (no recursion on the
+/// document's depth); an untouched content control's prompt is no text; hidden text (w:vanish) and hidden rows are
+/// left out with a notice, and every character and cell counts against the read's <see cref="ReadBudget"/>.
 /// One forward-only pass over the vetted word/document.xml (no DOM): WordprocessingML is read by element name in
 /// the Open XML main namespace, the same elements the Open XML SDK's typed classes stand for.
 /// </summary>
@@ -17,8 +24,25 @@ internal sealed class WordLayoutReader
     // DocumentFormat.OpenXml's namespace for the w: prefix.
     private const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
+    // Word's own grid has at most 63 columns; a larger span or offset is hostile and is clipped, not honoured.
+    private const int MaxGridColumns = 64;
+
+    // How much hidden text the notice quotes.
+    private const int HiddenQuoteLength = 120;
+
     private readonly XmlReader xml;
+    private readonly ReadBudget budget;
     private readonly StringBuilder line = new();
+    private readonly StringBuilder hidden = new();
+    private int hiddenRuns;
+    private int hiddenRows;
+
+    // The content controls and custom XML being read through, innermost last: the depth of each one's content and
+    // whether the text around it was already a placeholder's. A list on the heap, not the call stack.
+    private readonly List<(int Depth, bool OuterPlaceholder)> wrappers = [];
+
+    // The placeholder state of the content control whose properties were read last, for its w:sdtContent.
+    private bool pendingPlaceholder;
 
     // Reused for every paragraph outside tables, every row and every cell (tables nested in a cell are read as its
     // lines, so none of these is re-entered): a row keeps an exact-size copy of its cells, a cell of its lines.
@@ -49,10 +73,27 @@ internal sealed class WordLayoutReader
     private readonly string gridBefore;
     private readonly string gridSpan;
     private readonly string vMerge;
+    private readonly string customXml;
+    private readonly string ins;
+    private readonly string del;
+    private readonly string moveFrom;
+    private readonly string moveTo;
+    private readonly string sdtEndPr;
+    private readonly string customXmlPr;
+    private readonly string vanish;
+    private readonly string specVanish;
+    private readonly string hiddenRow;
 
-    private WordLayoutReader(XmlReader xml)
+    // Inside the content of a control that still shows its placeholder: its text is Word's prompt, not read.
+    private bool inPlaceholder;
+
+    // Whether any tracked change (insertion, deletion, move, inserted or deleted row) was met.
+    private bool trackedChanges;
+
+    private WordLayoutReader(XmlReader xml, ReadBudget budget)
     {
         this.xml = xml;
+        this.budget = budget;
         var names = xml.NameTable;
         ns = names.Add(W);
         body = names.Add("body");
@@ -75,19 +116,59 @@ internal sealed class WordLayoutReader
         gridBefore = names.Add("gridBefore");
         gridSpan = names.Add("gridSpan");
         vMerge = names.Add("vMerge");
+        customXml = names.Add("customXml");
+        ins = names.Add("ins");
+        del = names.Add("del");
+        moveFrom = names.Add("moveFrom");
+        moveTo = names.Add("moveTo");
+        sdtEndPr = names.Add("sdtEndPr");
+        customXmlPr = names.Add("customXmlPr");
+        vanish = names.Add("vanish");
+        specVanish = names.Add("specVanish");
+        hiddenRow = names.Add("hidden");
     }
 
     /// <summary>Reads the main document part of a vetted package; XML errors surface as <see cref="XmlException"/>.</summary>
     public static FormLayout Read(VettedPackage package)
     {
         var blocks = new List<LayoutBlock>();
-        if (package.MainPart is { } main && package.TryGetPart(main, out var bytes))
+        if (package.MainPart is not { } main || !package.TryGetPart(main, out var bytes))
         {
-            using var xml = package.OpenXml(main, bytes);
-            new WordLayoutReader(xml).ReadDocument(blocks);
+            return new FormLayout(FormFormat.Word, blocks);
         }
 
-        return new FormLayout(FormFormat.Word, blocks);
+        using var xml = package.OpenXml(main, bytes);
+        var reader = new WordLayoutReader(xml, new ReadBudget(package.FileName, package.Limits));
+        reader.ReadDocument(blocks);
+        return new FormLayout(FormFormat.Word, blocks) { Notices = [.. reader.Notices()] };
+    }
+
+    private IEnumerable<Diagnostic> Notices()
+    {
+        if (trackedChanges)
+        {
+            yield return ReadMessages.TrackedChanges();
+        }
+
+        if (hiddenRuns == 0 && hiddenRows == 0)
+        {
+            yield break;
+        }
+
+        // What was hidden is not what the office sees and signs: it was left out, and the notice says what it said.
+        var what = (hiddenRuns, hiddenRows) switch
+        {
+            (> 0, > 0) => "texto y filas de tabla ocultos",
+            (> 0, _) => "texto oculto",
+            _ => "filas de tabla ocultas",
+        };
+        var quote = TextNormalizer.Shorten(hidden.ToString(), HiddenQuoteLength);
+        yield return Diagnostic.Warning(
+            ReadCodes.HiddenContentIgnored,
+            $"El documento tiene {what} (formato «Oculto» de Word), que no se ve al abrirlo: no se leyó ni se evaluó"
+            + (quote.Length > 0 ? $" («{quote}»)." : ".")
+            + " Si ese contenido es parte del formulario, quite el formato oculto y vuelva a enviarlo.",
+            SourceLocation.Document);
     }
 
     private void ReadDocument(List<LayoutBlock> blocks)
@@ -124,7 +205,8 @@ internal sealed class WordLayoutReader
 
     // Each Read* method starts on its element and leaves the reader on the node after the element's end.
 
-    // Content controls (w:sdt) wrap paragraphs and tables: read through them.
+    // Content controls (w:sdt) and custom XML wrap paragraphs and tables, nested to any depth: the loop walks through
+    // them (StepThroughWrapper), never by recursion, so no depth of nesting can exhaust the stack.
     private void ReadBlocks(List<LayoutBlock> blocks)
     {
         if (Enter(out var depth))
@@ -137,6 +219,7 @@ internal sealed class WordLayoutReader
                     ReadParagraph(paragraphLines);
                     foreach (var text in paragraphLines)
                     {
+                        budget.Cell();
                         blocks.Add(new LayoutParagraph(text));
                     }
                 }
@@ -144,11 +227,7 @@ internal sealed class WordLayoutReader
                 {
                     blocks.Add(ReadTable());
                 }
-                else if (Is(sdt))
-                {
-                    ReadContentControl(() => ReadBlocks(blocks));
-                }
-                else
+                else if (!StepThroughWrapper())
                 {
                     Next();
                 }
@@ -156,6 +235,75 @@ internal sealed class WordLayoutReader
 
             xml.Read();
         }
+    }
+
+    /// <summary>
+    /// Walks through a wrapper of block, row or cell content so the caller's loop reads its content as its own: steps
+    /// into w:sdt, w:sdtContent and w:customXml, over their properties (noting whether a control still shows its
+    /// placeholder), and out of a content control's content (restoring the placeholder state around it). False when
+    /// the current node is none of these.
+    /// </summary>
+    private bool StepThroughWrapper()
+    {
+        while (wrappers.Count > 0 && xml.Depth < wrappers[^1].Depth)
+        {
+            // Left without meeting its end (cannot happen in well-formed XML; kept so the state never leaks).
+            inPlaceholder = wrappers[^1].OuterPlaceholder;
+            wrappers.RemoveAt(wrappers.Count - 1);
+        }
+
+        if (xml.NodeType == XmlNodeType.EndElement)
+        {
+            if (wrappers.Count > 0 && xml.Depth == wrappers[^1].Depth && ReferenceEquals(xml.LocalName, sdtContent))
+            {
+                inPlaceholder = wrappers[^1].OuterPlaceholder;
+                wrappers.RemoveAt(wrappers.Count - 1);
+                xml.Read();
+                return true;
+            }
+
+            return false;
+        }
+
+        if (Is(sdt))
+        {
+            pendingPlaceholder = false;
+            xml.Read();
+            return true;
+        }
+
+        if (Is(sdtPr))
+        {
+            pendingPlaceholder = ShowsPlaceholder();
+            return true;
+        }
+
+        if (Is(sdtContent))
+        {
+            if (!xml.IsEmptyElement)
+            {
+                wrappers.Add((xml.Depth, inPlaceholder));
+                inPlaceholder |= pendingPlaceholder;
+            }
+
+            pendingPlaceholder = false;
+            xml.Read();
+            return true;
+        }
+
+        if (Is(customXml))
+        {
+            xml.Read();
+            return true;
+        }
+
+        if (Is(sdtEndPr) || Is(customXmlPr))
+        {
+            xml.Skip();
+            return true;
+        }
+
+        return false;
     }
 
     private LayoutTable ReadTable()
@@ -167,13 +315,12 @@ internal sealed class WordLayoutReader
             {
                 if (Is(tr))
                 {
-                    rows.Add(ReadRow());
+                    if (ReadRow() is { } row)
+                    {
+                        rows.Add(row);
+                    }
                 }
-                else if (Is(sdt))
-                {
-                    ReadRowsInContentControl(rows);
-                }
-                else
+                else if (!StepThroughWrapper())
                 {
                     Next();
                 }
@@ -185,11 +332,15 @@ internal sealed class WordLayoutReader
         return new LayoutTable(rows);
     }
 
-    private LayoutRow ReadRow()
+    // A row; null when it is deleted with changes tracked (the final view has no such row) or hidden (w:trPr/w:hidden:
+    // read for the notice only).
+    private LayoutRow? ReadRow()
     {
         var cells = rowCells;
         cells.Clear();
         var column = 0;
+        var deleted = false;
+        var rowHidden = false;
         var propertiesSeen = false;
         if (Enter(out var depth))
         {
@@ -198,7 +349,7 @@ internal sealed class WordLayoutReader
                 if (Is(trPr) && !propertiesSeen)
                 {
                     propertiesSeen = true;
-                    column = ReadGridBefore();
+                    (column, deleted, rowHidden) = ReadRowProperties();
                 }
                 else if (Is(tc))
                 {
@@ -206,11 +357,7 @@ internal sealed class WordLayoutReader
                     cells.Add(cell);
                     column += cell.Span;
                 }
-                else if (Is(sdt))
-                {
-                    column = ReadCellsInContentControl(cells, column);
-                }
-                else
+                else if (!StepThroughWrapper())
                 {
                     Next();
                 }
@@ -219,29 +366,26 @@ internal sealed class WordLayoutReader
             xml.Read();
         }
 
-        return new LayoutRow([.. cells]);
-    }
-
-    // Content controls around rows or cells. Their lambdas live here, not in ReadTable/ReadRow, so a closure is
-    // allocated only when a content control is there, not for every table and row.
-    private void ReadRowsInContentControl(List<LayoutRow> rows) =>
-        ReadContentControl(() => ReadChildren(tr, () => rows.Add(ReadRow())));
-
-    private int ReadCellsInContentControl(List<LayoutCell> cells, int column)
-    {
-        ReadContentControl(() => ReadChildren(tc, () =>
+        if (rowHidden && !deleted)
         {
-            var cell = ReadCell(column);
-            cells.Add(cell);
-            column += cell.Span;
-        }));
-        return column;
+            hiddenRows++;
+            foreach (var cell in cells)
+            {
+                NoteHidden(" " + string.Join(' ', cell.Lines));
+            }
+        }
+
+        return deleted || rowHidden ? null : new LayoutRow([.. cells]);
     }
 
-    private int ReadGridBefore()
+    // w:trPr: the columns skipped before the first cell (w:gridBefore), whether the row is a tracked insertion or
+    // deletion, and whether Word hides it.
+    private (int GridBefore, bool Deleted, bool Hidden) ReadRowProperties()
     {
         var before = 0;
         var seen = false;
+        var deleted = false;
+        var rowHidden = false;
         if (Enter(out var depth))
         {
             while (xml.Depth > depth)
@@ -249,7 +393,16 @@ internal sealed class WordLayoutReader
                 if (Is(gridBefore) && !seen)
                 {
                     seen = true;
-                    before = IntValue(0);
+                    before = Math.Clamp(IntValue(0), 0, MaxGridColumns);
+                }
+                else if (Is(del) || Is(ins))
+                {
+                    trackedChanges = true;
+                    deleted |= Is(del);
+                }
+                else if (Is(hiddenRow))
+                {
+                    rowHidden |= IsOn();
                 }
 
                 Next();
@@ -258,9 +411,11 @@ internal sealed class WordLayoutReader
             xml.Read();
         }
 
-        return before;
+        return (before, deleted, rowHidden);
     }
 
+    // A cell's lines: its paragraphs, and the paragraphs of tables nested in it in document order, read in one loop;
+    // content controls are read through, unless they still show their placeholder.
     private LayoutCell ReadCell(int column)
     {
         var span = 1;
@@ -281,9 +436,8 @@ internal sealed class WordLayoutReader
                 {
                     ReadParagraph(lines);
                 }
-                else
+                else if (!StepThroughWrapper())
                 {
-                    // Nested tables' paragraphs are read in document order as further lines of the cell.
                     xml.Read();
                 }
             }
@@ -291,6 +445,7 @@ internal sealed class WordLayoutReader
             xml.Read();
         }
 
+        budget.Cell();
         return new LayoutCell(CellLines(lines), column, span) { ContinuesAbove = continues };
     }
 
@@ -312,7 +467,7 @@ internal sealed class WordLayoutReader
                 if (Is(gridSpan) && !spanSeen)
                 {
                     spanSeen = true;
-                    span = Math.Max(1, IntValue(1));
+                    span = Math.Clamp(IntValue(1), 1, MaxGridColumns);
                 }
                 else if (Is(vMerge) && !mergeSeen)
                 {
@@ -340,9 +495,18 @@ internal sealed class WordLayoutReader
         {
             while (xml.Depth > depth)
             {
-                if (Is(pPr) || Is(rPr))
+                if (Is(rPr))
                 {
-                    // Properties hold tab stops (w:tabs/w:tab) and no text.
+                    // A run's properties: when they hide it (w:vanish), the rest of the run is left out.
+                    var runDepth = xml.Depth - 1;
+                    if (HidesRun())
+                    {
+                        SkipHiddenRun(runDepth);
+                    }
+                }
+                else if (Is(pPr))
+                {
+                    // Properties hold tab stops (w:tabs/w:tab) and no text; a hidden paragraph mark hides no text.
                     xml.Skip();
                 }
                 else if (Is(sdtPr))
@@ -354,6 +518,17 @@ internal sealed class WordLayoutReader
                     // An untouched content control ("Elija un elemento."): Word's prompt, not the office's answer.
                     placeholder = false;
                     xml.Skip();
+                }
+                else if (Is(del) || Is(moveFrom))
+                {
+                    // Deleted or moved-away text is not in the final view.
+                    trackedChanges = true;
+                    xml.Skip();
+                }
+                else if (Is(ins) || Is(moveTo))
+                {
+                    trackedChanges = true;
+                    xml.Read();
                 }
                 else if (Is(t))
                 {
@@ -379,6 +554,69 @@ internal sealed class WordLayoutReader
         }
 
         lines.Add(TakeLine());
+    }
+
+    // Reads a run's properties (leaving the reader after them): whether they hide the run (w:vanish, w:specVanish).
+    private bool HidesRun()
+    {
+        var hides = false;
+        if (Enter(out var depth))
+        {
+            while (xml.Depth > depth)
+            {
+                if (Is(vanish) || Is(specVanish))
+                {
+                    hides |= IsOn();
+                }
+
+                Next();
+            }
+
+            xml.Read();
+        }
+
+        return hides;
+    }
+
+    // After a hidden run's properties: steps over the rest of the run, keeping its text for the notice only.
+    private void SkipHiddenRun(int runDepth)
+    {
+        hiddenRuns++;
+        if (hidden.Length > 0)
+        {
+            hidden.Append(' ');
+        }
+
+        var inText = false;
+        var textDepth = 0;
+        while (xml.Depth > runDepth)
+        {
+            if (Is(t) && !xml.IsEmptyElement)
+            {
+                inText = true;
+                textDepth = xml.Depth;
+            }
+            else if (inText && xml.Depth <= textDepth)
+            {
+                inText = false;
+            }
+            else if (inText && xml.NodeType is XmlNodeType.Text or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace or XmlNodeType.CDATA)
+            {
+                NoteHidden(xml.Value);
+            }
+
+            xml.Read();
+        }
+    }
+
+    // Keeps the start of what was hidden, enough to quote it in the notice.
+    private void NoteHidden(string text)
+    {
+        var room = (HiddenQuoteLength * 2) - hidden.Length;
+        if (room > 0)
+        {
+            hidden.Append(text.AsSpan(0, Math.Min(text.Length, room)));
+        }
     }
 
     // Reads a content control's properties (leaving the reader after them): whether it still shows its placeholder.
@@ -424,6 +662,13 @@ internal sealed class WordLayoutReader
 
     private void Append(string text)
     {
+        if (inPlaceholder)
+        {
+            return;
+        }
+
+        budget.Text(text.Length);
+
         if (line.Length == 0 && single is null)
         {
             single = text;
@@ -445,29 +690,6 @@ internal sealed class WordLayoutReader
         single = null;
         line.Clear();
         return text;
-    }
-
-    private void ReadContentControl(Action readContent) => ReadChildren(sdtContent, readContent);
-
-    /// <summary>Calls <paramref name="read"/> on each child element named <paramref name="name"/> (it must consume it) and skips the rest.</summary>
-    private void ReadChildren(string name, Action read)
-    {
-        if (Enter(out var depth))
-        {
-            while (xml.Depth > depth)
-            {
-                if (Is(name))
-                {
-                    read();
-                }
-                else
-                {
-                    Next();
-                }
-            }
-
-            xml.Read();
-        }
     }
 
     /// <summary>Moves into a non-empty element; an empty one is stepped over and false returned.</summary>
@@ -499,6 +721,9 @@ internal sealed class WordLayoutReader
 
     private bool Is(string localName) =>
         xml.NodeType == XmlNodeType.Element && ReferenceEquals(xml.LocalName, localName) && ReferenceEquals(xml.NamespaceURI, ns);
+
+    // An on/off property: on unless w:val says false, 0 or off.
+    private bool IsOn() => xml.GetAttribute("val", ns) is not ("false" or "0" or "off");
 
     private int IntValue(int fallback) =>
         int.TryParse(xml.GetAttribute("val", ns), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;

@@ -117,9 +117,10 @@ public static partial class AtRiskDetector
         }
     }
 
-    // Whole words, accents optional; a short phrase around each word makes the quote readable.
+    // Whole words, accents optional; a short phrase around each word makes the quote readable. Progress text is the
+    // office's: linear matching (NonBacktracking), the timeout a second line.
     [GeneratedRegex(
         @"\b(?:(?:con\s+)?(?:retras|atras)[oa]s?(?:\s+en\s+\w+)?|a[uú]n\s+no(?:\s+se)?(?:\s+\w+)?|no\s+(?:se\s+)?(?:ha[n]?\s+)?(?:sido\s+)?(?:ejecutad|iniciad|realizad)[oa]s?|pendientes?|dificultad(?:es)?|falta(?:\s+de)?(?:\s+\w+)?|d[eé]bil(?:es)?|sin\s+avances?|postergad[oa]s?|suspendid[oa]s?)\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LatePattern();
 }

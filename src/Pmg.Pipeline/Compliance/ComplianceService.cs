@@ -7,6 +7,7 @@ using Pmg.Domain.Regions;
 using Pmg.Domain.Reports;
 using Pmg.Domain.Rules;
 using Pmg.Pipeline.Ingestion;
+using Pmg.Pipeline.Notifications;
 
 namespace Pmg.Pipeline.Compliance;
 
@@ -23,6 +24,7 @@ internal sealed class ComplianceService(
     INationalResultStore nationalResults,
     IAlertLedger ledger,
     IAlertQueue alerts,
+    IContactDirectory contacts,
     IReportStore reports,
     IReportWriter writer,
     IOptions<PmgOptions> options,
@@ -84,14 +86,17 @@ internal sealed class ComplianceService(
             }
 
             var atRisk = new List<AtRiskActivity>();
-            var digests = 0;
+            var regions = new List<RegionAlerts>();
             foreach (var score in scores.Where(s => s.Evaluation.Submission.Region is not null))
             {
                 var region = score.Evaluation.Submission.Region!;
                 atRisk.AddRange(score.AtRisk);
-                digests += await AlertAsync(service, year, region, score.AtRisk, score.Evaluation.Programs, now, settings.ReminderInterval, cancellationToken).ConfigureAwait(false);
+                var entries = await ledger.GetAsync(service, year, region.Code, cancellationToken).ConfigureAwait(false);
+                regions.Add(AlertPlanner.Due(region, score.AtRisk, score.Evaluation.Programs, entries, now, settings.ReminderInterval));
             }
 
+            var book = new ContactBook(await contacts.GetAsync(service, cancellationToken).ConfigureAwait(false));
+            var digests = await AlertAsync(service, year, regions, book, cancellationToken).ConfigureAwait(false);
             var reportName = await WriteReportAsync(service, year, scores, national, atRisk, now, cancellationToken).ConfigureAwait(false);
             logger.Recalculated(service, year, scores.Count, atRisk.Count, digests, attempt);
             return new ServiceYearResult(service, year, scores, national, atRisk, digests, reportName, attempt);
@@ -160,24 +165,27 @@ internal sealed class ComplianceService(
         return true;
     }
 
-    private async Task<int> AlertAsync(
-        string service, int year, Region region, IReadOnlyList<AtRiskActivity> items, IReadOnlyList<ProgramResult> scores, DateTimeOffset now, TimeSpan interval, CancellationToken cancellationToken)
+    private async Task<int> AlertAsync(string service, int year, List<RegionAlerts> regions, ContactBook book, CancellationToken cancellationToken)
     {
-        var entries = await ledger.GetAsync(service, year, region.Code, cancellationToken).ConfigureAwait(false);
-        var plan = AlertPlanner.Plan(service, year, region, items, scores, entries, now, interval);
+        var settings = options.Value;
+        var digests = AlertPlanner.Digests(service, year, regions, book, settings.ClosingDateFor(year), settings.Today(time), time.GetUtcNow());
+        foreach (var unknown in digests.SelectMany(d => d.Regions).Where(r => r.Items.Count > 0).SelectMany(r => r.UnknownUnits.Select(u => (r.Region.Code, Unit: u))).Distinct())
+        {
+            logger.UnitUnknown(service, unknown.Code, unknown.Unit);
+        }
 
         // Queue first, then record: a crash in between re-sends the same digest ids, which the notifier de-duplicates.
-        foreach (var digest in plan.Digests)
+        foreach (var digest in digests)
         {
             await alerts.EnqueueAsync(digest, cancellationToken).ConfigureAwait(false);
         }
 
-        if (plan.Ledger.Count > 0)
+        foreach (var region in regions.Where(r => r.Ledger.Count > 0))
         {
-            await ledger.SaveAsync(service, year, region.Code, plan.Ledger, cancellationToken).ConfigureAwait(false);
+            await ledger.SaveAsync(service, year, region.Region.Code, region.Ledger, cancellationToken).ConfigureAwait(false);
         }
 
-        return plan.Digests.Count;
+        return digests.Count;
     }
 
     private async Task<string> WriteReportAsync(

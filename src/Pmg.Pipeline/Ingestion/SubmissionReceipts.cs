@@ -18,7 +18,13 @@ public static class SubmissionReceipts
             OutcomeName(record.Outcome),
             record.WarningCount,
             record.Reasons,
-            record.Uploader);
+            record.Uploader)
+        {
+            Programs = Notifications.ProgramVerdicts.Programs(record.Programs, record.Diagnostics),
+            Observations = Notifications.ProgramVerdicts.Observations(record.Diagnostics),
+            ObservationCount = record.Diagnostics.Count,
+            Errors = record.ErrorCount,
+        };
     }
 
     /// <summary>"accepted", "refused", "failed" or "duplicate": the receipt's and the blob tag's word for an outcome.</summary>

@@ -22,7 +22,36 @@ public sealed record Receipt(
     string Outcome,
     int Warnings,
     IReadOnlyList<string> Reasons,
-    string? Uploader);
+    string? Uploader)
+{
+    /// <summary>How many observations a receipt carries; the rest are counted in <see cref="ObservationCount"/>.</summary>
+    public const int MaxObservations = 20;
+
+    /// <summary>Accepted forms: each programme's performance, status and why.</summary>
+    public IReadOnlyList<ReceiptProgram> Programs { get; init; } = [];
+
+    /// <summary>The first <see cref="MaxObservations"/> diagnostics, errors first, each with its location.</summary>
+    public IReadOnlyList<ReceiptObservation> Observations { get; init; } = [];
+
+    /// <summary>How many diagnostics the form has in all (errors, warnings and notices).</summary>
+    public int ObservationCount { get; init; }
+
+    /// <summary>How many of them are errors (an accepted form with errors has a programme INVALIDO or a cell not read).</summary>
+    public int Errors { get; init; }
+}
+
+/// <summary>A programme's result in a receipt.</summary>
+/// <param name="Section">"III.1", "III.2" or "III.3".</param>
+/// <param name="Performance">Performance rounded to two decimals; null when INVALIDO.</param>
+/// <param name="Status">"CUMPLE", "NO CUMPLE", "PENDIENTE" or "INVALIDO".</param>
+/// <param name="Why">Why that status, in Spanish ("las ponderaciones suman 7,35; deben sumar 100").</param>
+public sealed record ReceiptProgram(string Section, decimal? Performance, string Status, string Why);
+
+/// <summary>One observation in a receipt.</summary>
+/// <param name="Severity">"error", "advertencia" or "aviso".</param>
+/// <param name="Message">The Spanish message.</param>
+/// <param name="Location">Where it points ("III.1, fila 4, Ponderación (%)"); null for the whole file.</param>
+public sealed record ReceiptObservation(string Severity, string Message, string? Location);
 
 /// <summary>The JSON form of a <see cref="Receipt"/> on the receipts queue (<see cref="PmgJson.Messages"/>).</summary>
 public static class ReceiptJson

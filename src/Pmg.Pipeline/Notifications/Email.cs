@@ -18,7 +18,8 @@ public interface IEmailSender
 {
     /// <summary>
     /// Sends one e-mail. Returns when the provider accepted it; throws when it could not (after the sender's own
-    /// retries), so the queue message is retried and, in the end, poisoned — never silently dropped.
+    /// retries), so the queue message is retried and, in the end, poisoned — never silently dropped; a refusal that
+    /// no retry can change throws <see cref="EmailSendException"/> with <see cref="EmailSendException.Permanent"/> set.
     /// </summary>
     Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default);
 }
@@ -45,4 +46,10 @@ public sealed class EmailSendException : Exception
 
     /// <summary>The HTTP status the provider answered with, when there was an answer.</summary>
     public int? StatusCode { get; init; }
+
+    /// <summary>
+    /// The provider refused the e-mail for good (SendGrid 400, 401, 403: a bad key, an unverified sender, a malformed
+    /// request): the notifier records it failed at once with <see cref="Exception.Message"/> instead of retrying.
+    /// </summary>
+    public bool Permanent { get; init; }
 }

@@ -88,6 +88,68 @@ internal sealed class EmailBody
         return this;
     }
 
+    /// <summary>
+    /// A table: in HTML with borders and each status cell (CUMPLE, NO CUMPLE, PENDIENTE, INVALIDO) in its colour; in
+    /// text one line per row, "- first: second — third".
+    /// </summary>
+    public EmailBody Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows)
+    {
+        CloseList();
+        _html.Append("<table style=\"border-collapse:collapse;margin:4px 0 12px\"><thead><tr>");
+        foreach (var header in headers)
+        {
+            _html.Append("<th style=\"").Append(CellStyle).Append(";background:#DDEBF7;text-align:left\">").Append(Encode(header)).Append("</th>");
+        }
+
+        _html.Append("</tr></thead><tbody>");
+        foreach (var row in rows)
+        {
+            _html.Append("<tr>");
+            foreach (var cell in row)
+            {
+                _html.Append("<td style=\"").Append(CellStyle).Append(StatusStyle(cell)).Append("\">").Append(Encode(cell ?? "")).Append("</td>");
+            }
+
+            _html.Append("</tr>");
+            var values = row.Where(c => !string.IsNullOrEmpty(c)).ToArray();
+            _text.Append("- ").Append(values.FirstOrDefault());
+            if (values.Length > 1)
+            {
+                _text.Append(": ").AppendJoin(" — ", values.Skip(1));
+            }
+
+            _text.AppendLine();
+        }
+
+        _html.Append("</tbody></table>");
+        _text.AppendLine();
+        return this;
+    }
+
+    /// <summary>A sentence followed by a link: "Súbalo en el portal: https://…".</summary>
+    public EmailBody Link(string text, string url)
+    {
+        CloseList();
+        _text.Append(text).Append(": ").AppendLine(url).AppendLine();
+        _html.Append("<p>").Append(Encode(text)).Append(": <a href=\"").Append(Encode(url)).Append("\">").Append(Encode(url)).Append("</a></p>");
+        return this;
+    }
+
+    /// <summary>The colours of a status (the workbook's): background and text.</summary>
+    public static (string Background, string Text)? StatusColours(string? status) => status switch
+    {
+        "CUMPLE" => ("#C6EFCE", "#006100"),
+        "NO CUMPLE" => ("#FFC7CE", "#9C0006"),
+        "PENDIENTE" => ("#FFEB9C", "#9C5700"),
+        "INVALIDO" => ("#D9D9D9", "#404040"),
+        _ => null,
+    };
+
+    private const string CellStyle = "border:1px solid #BFBFBF;padding:4px 8px;vertical-align:top";
+
+    private static string StatusStyle(string? cell) =>
+        StatusColours(cell) is var (background, text) ? ";background:" + background + ";color:" + text + ";font-weight:bold" : "";
+
     public EmailContent Build(string subject)
     {
         CloseList();

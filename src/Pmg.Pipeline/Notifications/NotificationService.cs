@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Pmg.Pipeline.Messages;
 
 namespace Pmg.Pipeline.Notifications;
@@ -9,7 +10,11 @@ namespace Pmg.Pipeline.Notifications;
 /// <param name="Sent">E-mails the provider accepted now.</param>
 /// <param name="AlreadySent">E-mails skipped because the ledger says they were sent (a redelivered message).</param>
 /// <param name="Unaddressed">E-mails that had no recipient in the address book (recorded as failed).</param>
-public sealed record NotificationOutcome(int Sent, int AlreadySent, int Unaddressed);
+public sealed record NotificationOutcome(int Sent, int AlreadySent, int Unaddressed)
+{
+    /// <summary>E-mails the provider refused for good (bad key, unverified sender): recorded as failed at once, not retried.</summary>
+    public int Refused { get; init; }
+}
 
 /// <summary>The ledger id of one e-mail: what makes sending it idempotent.</summary>
 public static class NotificationIds
@@ -76,6 +81,8 @@ internal sealed class NotificationService(
     IContactDirectory directory,
     INotificationLedger ledger,
     IEmailSender sender,
+    IOptions<PmgOptions> options,
+    IOptions<PortalLinkOptions> portal,
     TimeProvider time,
     ILogger<NotificationService> logger) : INotificationService
 {
@@ -83,7 +90,7 @@ internal sealed class NotificationService(
 
     public Task<NotificationOutcome> SendDigestAsync(string json, CancellationToken cancellationToken = default)
     {
-        if (AlertDigestJson.Deserialize(json) is not { DigestId: not null, Region: not null, Recipient: not null } digest)
+        if (AlertDigestJson.Deserialize(json) is not { DigestId: not null, Regions: not null, Recipient.Emails: not null } digest)
         {
             return Unreadable(NotificationKind.Digest, json, cancellationToken);
         }
@@ -113,7 +120,7 @@ internal sealed class NotificationService(
     public async Task RecordFailureAsync(NotificationKind kind, string json, string reason, CancellationToken cancellationToken = default)
     {
         Planned? plan = null;
-        if (kind == NotificationKind.Digest && AlertDigestJson.Deserialize(json) is { DigestId: not null, Region: not null, Recipient: not null } digest)
+        if (kind == NotificationKind.Digest && AlertDigestJson.Deserialize(json) is { DigestId: not null, Regions: not null, Recipient.Emails: not null } digest)
         {
             plan = await PlanDigestAsync(digest, cancellationToken).ConfigureAwait(false);
         }
@@ -157,7 +164,7 @@ internal sealed class NotificationService(
         ArgumentNullException.ThrowIfNull(failed);
         Planned? plan = failed.Kind switch
         {
-            NotificationKind.Digest when AlertDigestJson.Deserialize(json) is { DigestId: not null, Region: not null, Recipient: not null } digest =>
+            NotificationKind.Digest when AlertDigestJson.Deserialize(json) is { DigestId: not null, Regions: not null, Recipient.Emails: not null } digest =>
                 await PlanDigestAsync(digest, cancellationToken).ConfigureAwait(false),
             NotificationKind.Receipt when ReceiptJson.Deserialize(json) is { SubmissionId: not null, BlobName: not null } receipt =>
                 await PlanReceiptAsync(receipt, cancellationToken).ConfigureAwait(false),
@@ -179,6 +186,12 @@ internal sealed class NotificationService(
             return (ResendResult.Failed, e.Message);
         }
 
+        if (outcome.Refused > 0)
+        {
+            // The provider refused it for good again (a bad key, an unverified sender): still failed, with its reason.
+            return (ResendResult.Failed, (await ledger.FindAsync(plan.Entry.Id, cancellationToken).ConfigureAwait(false))?.Error);
+        }
+
         if (outcome.Unaddressed > 0)
         {
             return (ResendResult.NoRecipient, null);
@@ -196,38 +209,13 @@ internal sealed class NotificationService(
     /// <summary>The ledger id of one e-mail (<see cref="NotificationIds.Of"/>).</summary>
     public static string NotificationId(NotificationKind kind, string sourceId, IEnumerable<string> recipients) => NotificationIds.Of(kind, sourceId, recipients);
 
-    private async Task<Planned> PlanDigestAsync(AlertDigestMessage digest, CancellationToken cancellationToken)
+    // The recalculation resolved the address book already: one digest is one address's e-mail of the run.
+    private Task<Planned> PlanDigestAsync(AlertDigestMessage digest, CancellationToken cancellationToken)
     {
-        var message = AlertDigestJson.Serialize(digest);
-        var book = new ContactBook(await directory.GetAsync(digest.Service, cancellationToken).ConfigureAwait(false));
-        var region = digest.Region.Code;
-        Contact? contact;
-        var unitKnown = true;
-        switch (digest.Recipient.Role)
-        {
-            case AlertRoles.Unit:
-                var match = book.Resolve(region, digest.Recipient.Unit);
-                contact = match?.Contact ?? book.Coordinator();
-                unitKnown = match?.UnitKnown ?? false;
-                if (!unitKnown)
-                {
-                    logger.UnitUnknown(digest.Service, region, digest.Recipient.Unit ?? "");
-                }
-
-                break;
-            case AlertRoles.Director:
-                contact = book.Director(region) ?? book.Coordinator();
-                break;
-            default:
-                contact = book.Coordinator();
-
-                // The recalculation lists every unit concerned; the coordinator needs the ones the address book lacks.
-                digest = digest with { UnknownUnits = book.UnknownUnits(region, digest.UnknownUnits ?? []) };
-                break;
-        }
-
-        var content = DigestComposer.Compose(digest, unitKnown);
-        return Plan(NotificationKind.Digest, digest.DigestId, digest.Service, digest.Year, region, contact?.Emails ?? [], content, message);
+        cancellationToken.ThrowIfCancellationRequested();
+        var content = DigestComposer.Compose(digest, options.Value.Today(time), PortalLinks.For(portal.Value.PublicUrl));
+        var region = digest.Regions.Count == 1 ? digest.Regions[0].Region.Code : null;
+        return Task.FromResult(Plan(NotificationKind.Digest, digest.DigestId, digest.Service, digest.Year, region, digest.Recipient.Emails, content, AlertDigestJson.Serialize(digest)));
     }
 
     private async Task<Planned> PlanReceiptAsync(Receipt receipt, CancellationToken cancellationToken)
@@ -244,9 +232,13 @@ internal sealed class NotificationService(
             to = contact?.Emails ?? [];
         }
 
+        var settings = options.Value;
+        var content = ReceiptComposer.Compose(
+            receipt, PortalLinks.For(portal.Value.PublicUrl), receipt.Year is { } year ? settings.ClosingDateFor(year) : null, settings.Today(time));
+
         // A failed upload processed again later (pmg retry) gets a second receipt with its new outcome: a distinct e-mail.
         var sourceId = receipt.Outcome == "failed" ? receipt.SubmissionId + "|failed" : receipt.SubmissionId;
-        return Plan(NotificationKind.Receipt, sourceId, receipt.Service, receipt.Year, receipt.Region, to, ReceiptComposer.Compose(receipt), ReceiptJson.Serialize(receipt));
+        return Plan(NotificationKind.Receipt, sourceId, receipt.Service, receipt.Year, receipt.Region, to, content, ReceiptJson.Serialize(receipt));
     }
 
     private Planned Plan(NotificationKind kind, string sourceId, string? service, int? year, string? region, IReadOnlyList<string> to, EmailContent content, string message)
@@ -304,6 +296,13 @@ internal sealed class NotificationService(
         try
         {
             await sender.SendAsync(plan.Message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EmailSendException e) when (e.Permanent)
+        {
+            // Redelivering cannot help (a bad key, an unverified sender): failed now, with the provider's reason.
+            logger.SendRefused(entry.Id, entry.Subject, e.StatusCode ?? 0, e.Message);
+            await ledger.TryReplaceAsync(claimed with { State = NotificationState.Failed, Error = e.Message, UpdatedAt = time.GetUtcNow() }, etag, CancellationToken.None).ConfigureAwait(false);
+            return new NotificationOutcome(0, 0, 0) { Refused = 1 };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -12,10 +12,11 @@ internal sealed class StorageAlertQueue(StorageLayout layout) : IAlertQueue
     {
         ArgumentNullException.ThrowIfNull(digest);
         var json = AlertDigestJson.Serialize(digest);
-        for (var keep = digest.Items.Count / 2; System.Text.Encoding.UTF8.GetByteCount(json) > MaxJsonBytes && keep >= 1; keep /= 2)
+        var most = digest.Regions.Count == 0 ? 0 : digest.Regions.Max(r => r.Items.Count);
+        for (var keep = most / 2; System.Text.Encoding.UTF8.GetByteCount(json) > MaxJsonBytes && keep >= 1; keep /= 2)
         {
-            // A region with hundreds of items: the first ones are sent; the report lists them all.
-            json = AlertDigestJson.Serialize(digest with { Items = digest.Items.Take(keep).ToArray() });
+            // A region with hundreds of items: the first ones of each region are sent; the report lists them all.
+            json = AlertDigestJson.Serialize(digest with { Regions = digest.Regions.Select(r => r with { Items = r.Items.Take(keep).ToArray() }).ToArray() });
         }
 
         await layout.Alerts.SendMessageAsync(json, cancellationToken).ConfigureAwait(false);

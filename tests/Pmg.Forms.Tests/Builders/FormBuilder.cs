@@ -1,3 +1,4 @@
+using DocumentFormat.OpenXml.Packaging;
 using Pmg.Domain.Model;
 
 namespace Pmg.Forms.Tests.Builders;
@@ -9,6 +10,8 @@ namespace Pmg.Forms.Tests.Builders;
 internal sealed class FormBuilder
 {
     private readonly List<SectionBuilder> sections = [];
+    private readonly List<Action<WordprocessingDocument>> wordEdits = [];
+    private readonly List<Action<SpreadsheetDocument>> excelEdits = [];
 
     public string? Service { get; private set; } = "SERNAM";
 
@@ -62,10 +65,24 @@ internal sealed class FormBuilder
     /// <summary>An III.1 section with the given rows and default titles.</summary>
     public FormBuilder WithGestion(Action<SectionBuilder> build) => WithSection(Section.III1, build);
 
+    /// <summary>Word: changes the written document the way an office's editing would (tracked changes, comments, fields).</summary>
+    public FormBuilder EditingWord(Action<WordprocessingDocument> edit)
+    {
+        wordEdits.Add(edit);
+        return this;
+    }
+
+    /// <summary>Excel: changes the written workbook the way an office's spreadsheet would (formulas, inline strings, sheet names).</summary>
+    public FormBuilder EditingExcel(Action<SpreadsheetDocument> edit)
+    {
+        excelEdits.Add(edit);
+        return this;
+    }
+
     public byte[] Build(FormFormat format) => format switch
     {
-        FormFormat.Word => WordFormWriter.Write(this),
-        FormFormat.Excel => ExcelFormWriter.Write(this),
+        FormFormat.Word => DocumentEdits.Apply(WordFormWriter.Write(this), wordEdits),
+        FormFormat.Excel => DocumentEdits.Apply(ExcelFormWriter.Write(this), excelEdits),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
 

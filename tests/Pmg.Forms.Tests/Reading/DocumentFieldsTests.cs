@@ -39,7 +39,9 @@ public sealed partial class DocumentFieldsTests
         Assert.Equal("CL-VS", result.Submission?.Region?.Code);
         Assert.Equal(2010, result.Submission?.Year);
         Assert.Equal("SERNAM", result.Submission?.Service);
-        Assert.Empty(result.Diagnostics);
+        var notice = Assert.Single(result.Diagnostics);
+        Assert.Equal((ReadCodes.RegionFromPath, Severity.Info), (notice.Code, notice.Severity));
+        Assert.Equal("El formulario no indica la región (fila «REGIÓN»): se tomó la región a la que se envió, Valparaíso (CL-VS).", notice.Message);
     }
 
     [Theory]
@@ -96,7 +98,7 @@ public sealed partial class DocumentFieldsTests
         var result = await FormReading.ReadAsync(Form(region: "Región 5"), format);
 
         Assert.Null(result.Submission?.Region);
-        var error = Assert.Single(result.Diagnostics, d => d.Code == ReadCodes.RegionUnknown);
+        var error = Assert.Single(result.Diagnostics, d => d.Code == ReadCodes.RegionUnreadable);
         Assert.StartsWith("No se reconoce la región «Región 5» en III.1, REGIÓN", error.Message, StringComparison.Ordinal);
     }
 

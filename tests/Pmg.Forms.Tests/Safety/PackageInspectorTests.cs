@@ -54,7 +54,7 @@ public sealed class PackageInspectorTests
 
         var refusal = Refused(PackageInspector.Inspect(content, "grande.xlsx", limits), RefusalCodes.FileTooLarge);
 
-        Assert.StartsWith("El archivo «grande.xlsx» pesa 1,5 MB y supera el máximo permitido de 1 MB.", refusal.Message);
+        Assert.StartsWith("El archivo «grande.xlsx» pesa 1,5 MB; el máximo es 1 MB.", refusal.Message);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class ComplianceServiceTests
 {
     private const string Unit = "Unidad de Gestión Territorial";
     private static readonly DateTimeOffset ClosingDay = new(2010, 1, 31, 23, 0, 0, TimeSpan.Zero);
-    private static readonly DateTimeOffset DayAfterClosing = new(2010, 2, 1, 1, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset DayAfterClosing = new(2010, 2, 1, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task RecalculateAsync_ExpectedRegionMissingOnClosingDay_NationalIsPendiente()
@@ -59,7 +59,7 @@ public sealed class ComplianceServiceTests
         harness.Store.Put(Form("CL-TA", Ten()));
 
         await harness.Service.RecalculateAsync();
-        harness.Clock.SetUtcNow(new DateTimeOffset(2010, 3, 16, 0, 0, 0, TimeSpan.Zero));
+        harness.Clock.SetUtcNow(new DateTimeOffset(2010, 3, 16, 3, 0, 0, TimeSpan.Zero)); // midnight of 16 March in Chile
         var after = (await harness.Service.RecalculateAsync()).Results.Single();
 
         Assert.Equal("NO CUMPLE", harness.Store.National["III.1"].Status);
@@ -85,7 +85,7 @@ public sealed class ComplianceServiceTests
         var unitDigest = Assert.Single(after.Alerts.Messages, m => m.Recipient.Role == AlertRoles.Unit);
         Assert.Equal(
             "La actividad sigue sin marcar como cumplida o no cumplida después de la fecha de cierre.",
-            Assert.Single(unitDigest.Items).ReasonText);
+            Assert.Single(unitDigest.AllItems).ReasonText);
     }
 
     [Fact]
@@ -103,9 +103,10 @@ public sealed class ComplianceServiceTests
         var item = Assert.Single(result.AtRisk);
         Assert.Equal(AlertReasons.ProgressLate, item.Reason);
         Assert.Equal("retraso … dificultades … aún no se inicia", item.Quote);
-        var digest = Assert.Single(harness.Alerts.Messages, m => m.Recipient == new AlertRecipient(AlertRoles.Unit, "Encargada regional de VIF"));
-        Assert.Equal(("CL-VS", "Valparaíso"), (digest.Region.Code, digest.Region.Name));
-        Assert.Equal("retraso … dificultades … aún no se inicia", digest.Items.Single().Quote);
+        var digest = Assert.Single(harness.Alerts.Messages, m => m.Recipient.Emails.SequenceEqual([VifValparaiso]));
+        Assert.Equal((AlertRoles.Unit, "Encargada regional de VIF"), (digest.Recipient.Role, digest.Recipient.Name));
+        Assert.Equal(new AlertRegion("CL-VS", "Valparaíso"), digest.Regions.Single().Region);
+        Assert.Equal("retraso … dificultades … aún no se inicia", digest.AllItems.Single().Quote);
     }
 
     [Fact]
@@ -131,12 +132,17 @@ public sealed class ComplianceServiceTests
         var lost = result.AtRisk.Where(a => a.Reason == AlertReasons.CannotReach90).Select(a => a.Activity).ToArray();
         Assert.Equal(["Actividad 3", "Actividad 4"], lost);
         Assert.Equal("La región ya no puede alcanzar el 90 % en III.1: se perdieron 20 puntos de ponderación.", result.AtRisk.First(a => a.Reason == AlertReasons.CannotReach90).ReasonText);
+        // Biobío's units have no address: the director gets one e-mail with the summary and their four activities.
+        Assert.Equal(2, harness.Alerts.Messages.Count);
         var director = Assert.Single(harness.Alerts.Messages, m => m.Recipient.Role == AlertRoles.Director);
-        Assert.Null(director.Recipient.Unit);
-        Assert.Equal(4, director.Items.Count);
-        Assert.Equal(2, harness.Alerts.Messages.Count(m => m.Recipient.Role == AlertRoles.Unit));
+        Assert.Equal(["direccion.biobio@example.org"], director.Recipient.Emails);
+        Assert.Equal("Dirección Regional de Biobío", director.Recipient.Name);
+        var region = director.Regions.Single();
+        Assert.Equal(4, region.Items.Count);
+        Assert.Equal([new AlertUnitSummary("Coordinadora PMG", 2, false), new AlertUnitSummary("Jefa regional", 2, false)], region.Units);
         var coordinator = Assert.Single(harness.Alerts.Messages, m => m.Recipient.Role == AlertRoles.Coordinator);
-        Assert.Equal(["Coordinadora PMG", "Jefa regional"], coordinator.UnknownUnits);
+        Assert.Equal(["Coordinadora PMG", "Jefa regional"], coordinator.Regions.Single().UnknownUnits);
+        Assert.Empty(coordinator.AllItems);
     }
 
     [Fact]
@@ -183,7 +189,7 @@ public sealed class ComplianceServiceTests
         await harness.Service.RecalculateAsync();
 
         var reminder = Assert.Single(harness.Alerts.Messages, m => m.Recipient.Role == AlertRoles.Unit);
-        Assert.Equal(first.Items, reminder.Items);
+        Assert.Equal(first.AllItems, reminder.AllItems);
         Assert.NotEqual(first.DigestId, reminder.DigestId);
     }
 
@@ -203,8 +209,8 @@ public sealed class ComplianceServiceTests
         await harness.Service.RecalculateAsync();
 
         var digest = Assert.Single(harness.Alerts.Messages, m => m.Recipient.Role == AlertRoles.Unit);
-        Assert.Equal([AlertReasons.NotComplied, AlertReasons.ProgressLate], digest.Items.Select(i => i.Reason).Order());
-        Assert.Equal("Pendiente", digest.Items.Single(i => i.Reason == AlertReasons.ProgressLate).Quote);
+        Assert.Equal([AlertReasons.NotComplied, AlertReasons.ProgressLate], digest.AllItems.Select(i => i.Reason).Order());
+        Assert.Equal("Pendiente", digest.AllItems.Single(i => i.Reason == AlertReasons.ProgressLate).Quote);
     }
 
     [Fact]
@@ -246,17 +252,26 @@ public sealed class ComplianceServiceTests
     public void AlertDigestJson_Digest_IsCamelCaseWithAccents()
     {
         var digest = new AlertDigestMessage(
-            "abc", "SERNAM", 2009, new AlertRegion("CL-VS", "Valparaíso"), new AlertRecipient(AlertRoles.Director, null),
-            [new AlertItem("III.1", "Objetivo", "Actividad", "Unidad", AlertReasons.NotComplied, "La actividad está marcada como no cumplida.", null, "Revise")],
-            [new AlertScore("III.1", 88.00m, "NO CUMPLE")], [], new DateTimeOffset(2010, 2, 1, 0, 0, 0, TimeSpan.Zero));
+            "abc", "SERNAM", 2009, new AlertRecipient(AlertRoles.Director, "Dirección Regional de Valparaíso", ["direccion.valparaiso@example.org"]),
+            [new AlertRegionDigest(
+                new AlertRegion("CL-VS", "Valparaíso"),
+                [new AlertScore("III.1", 88.00m, "NO CUMPLE")],
+                [new AlertItem("III.1", "Objetivo", "Actividad", "Unidad", AlertReasons.NotComplied, "La actividad está marcada como no cumplida.", null, "Revise")],
+                [new AlertUnitSummary("Unidad", 1, false)])],
+            new DateOnly(2010, 1, 31),
+            new DateTimeOffset(2010, 2, 1, 0, 0, 0, TimeSpan.Zero));
 
         var json = AlertDigestJson.Serialize(digest);
 
         Assert.Contains("\"digestId\":\"abc\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"recipient\":{\"role\":\"director\",\"name\":\"Dirección Regional de Valparaíso\",\"emails\":[\"direccion.valparaiso@example.org\"]}", json, StringComparison.Ordinal);
         Assert.Contains("\"region\":{\"code\":\"CL-VS\",\"name\":\"Valparaíso\"}", json, StringComparison.Ordinal);
-        Assert.Contains("\"recipient\":{\"role\":\"director\",\"unit\":null}", json, StringComparison.Ordinal);
         Assert.Contains("\"scores\":[{\"section\":\"III.1\",\"performance\":88.00,\"status\":\"NO CUMPLE\"}]", json, StringComparison.Ordinal);
-        Assert.Equal(digest.Items, AlertDigestJson.Deserialize(json)!.Items);
+        Assert.Contains("\"closingDate\":\"2010-01-31\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("allItems", json, StringComparison.Ordinal);
+        var back = AlertDigestJson.Deserialize(json)!;
+        Assert.Equal(digest.AllItems, back.AllItems);
+        Assert.Equal(digest.Regions[0].Units, back.Regions[0].Units);
     }
 
     /// <summary>The in-memory store, except that the first load runs an ingestion that switches the pointer.</summary>

@@ -10,6 +10,8 @@ using Pmg.Domain.Rules;
 using Pmg.Pipeline.Compliance;
 using Pmg.Pipeline.Ingestion;
 using Pmg.Pipeline.Messages;
+using Pmg.Pipeline.Notifications;
+using Pmg.Testing.Fakes;
 using Mark = Pmg.Domain.Model.Compliance;
 
 namespace Pmg.Pipeline.Tests.Compliance;
@@ -22,8 +24,10 @@ internal sealed class RecalculationHarness : IDisposable
 {
     private readonly ServiceProvider _provider;
 
-    public RecalculationHarness(DateTimeOffset now, string expectedRegions = "", string closingMonthDay = "01-31", string reminder = "7.00:00:00", Func<MemoryComplianceStore, ISubmissionContentStore>? wrapStore = null)
+    public RecalculationHarness(
+        DateTimeOffset now, string expectedRegions = "", string closingMonthDay = "01-31", string reminder = "7.00:00:00", Func<MemoryComplianceStore, ISubmissionContentStore>? wrapStore = null, IEnumerable<Contact>? contacts = null)
     {
+        Contacts = new InMemoryContactDirectory(contacts ?? DefaultContacts);
         Clock = new FakeTimeProvider(now);
         Clock.SetLocalTimeZone(TimeZoneInfo.Utc);
         var configuration = new ConfigurationBuilder()
@@ -45,13 +49,34 @@ internal sealed class RecalculationHarness : IDisposable
             .AddSingleton<INationalResultStore>(Store)
             .AddSingleton<IAlertLedger>(Ledger)
             .AddSingleton<IAlertQueue>(Alerts)
+            .AddSingleton<IContactDirectory>(Contacts)
             .AddSingleton<IReportStore>(Reports)
             .AddSingleton<IReportWriter>(Writer);
         collection.AddPmgPipeline(configuration);
         _provider = collection.BuildServiceProvider();
     }
 
+    public const string UgtTarapaca = "ugt.tarapaca@example.org";
+    public const string VifValparaiso = "vif.valparaiso@example.org";
+    public const string Coordination = "coordinacion.pmg@example.org";
+
+    /// <summary>
+    /// Tarapacá's "Unidad de Gestión Territorial" and Valparaíso's "Encargada regional de VIF" have addresses; Biobío's
+    /// units have none. Each of the three regions has a director; one national coordinator.
+    /// </summary>
+    public static IReadOnlyList<Contact> DefaultContacts { get; } =
+    [
+        new("SERNAM", "CL-TA", "Unidad de Gestión Territorial", [], [UgtTarapaca], ContactRole.Unit),
+        new("SERNAM", "CL-VS", "Encargada regional de VIF", [], [VifValparaiso], ContactRole.Unit),
+        new("SERNAM", "CL-TA", "Dirección Regional", [], ["direccion.tarapaca@example.org"], ContactRole.RegionalDirector),
+        new("SERNAM", "CL-VS", "Dirección Regional", [], ["direccion.valparaiso@example.org"], ContactRole.RegionalDirector),
+        new("SERNAM", "CL-BI", "Dirección Regional", [], ["direccion.biobio@example.org"], ContactRole.RegionalDirector),
+        new("SERNAM", null, "Coordinación Nacional", [], [Coordination], ContactRole.NationalCoordinator),
+    ];
+
     public FakeTimeProvider Clock { get; }
+
+    public InMemoryContactDirectory Contacts { get; }
 
     public MemoryComplianceStore Store { get; } = new();
 

@@ -21,18 +21,49 @@ public sealed class NotificationServiceTests
         var entry = Assert.Single(harness.Ledger.Entries);
         Assert.Equal((NotificationState.Sent, 2), (entry.State, entry.Attempts));
         var mail = Assert.Single(harness.Sender.Sent);
-        Assert.Equal("[PMG GT 2009] Tarapacá: 1 actividad en riesgo en III.2 (Profesional de apoyo)", mail.Subject);
+        Assert.Equal("[PMG GT 2009] Tarapacá: 1 actividad en riesgo en III.2 — cerrado el 31-01-2010 (Profesional de apoyo)", mail.Subject);
         Assert.Equal(NotificationHarness.ApoyoEmail, mail.To.Single().Address);
     }
 
     [Fact]
-    public async Task SendDigestAsync_UnitByAliasAndCase_GoesToTheUnit()
+    public async Task SendDigestAsync_RecipientResolvedByTheRecalculation_GoesToItsAddressWithoutReadingTheBook()
+    {
+        var harness = new NotificationHarness([]);
+
+        await harness.Service.SendDigestAsync(NotificationHarness.Digest(emails: ["otra.persona@example.org"]));
+
+        Assert.Equal("otra.persona@example.org", harness.Sender.Sent.Single().To.Single().Address);
+    }
+
+    [Theory]
+    [InlineData("2010-01-31T02:59:00Z", "El PMG Gestión Territorial 2009 cierra mañana, 31 de enero de 2010 (hora de Chile): queda 1 día.", "cierre 31-01-2010, queda 1 día")]
+    [InlineData("2010-01-31T03:00:00Z", "El PMG Gestión Territorial 2009 cierra hoy, 31 de enero de 2010, a medianoche (hora de Chile).", "cierre hoy 31-01-2010")]
+    [InlineData("2010-01-26T12:00:00Z", "El PMG Gestión Territorial 2009 cierra el 31 de enero de 2010 (hora de Chile): quedan 5 días.", "cierre 31-01-2010, quedan 5 días")]
+    [InlineData("2010-02-03T12:00:00Z", "El PMG Gestión Territorial 2009 cerró el 31 de enero de 2010, hace 3 días: lo que siga sin marcar cuenta como en riesgo.", "cerrado el 31-01-2010")]
+    public async Task SendDigestAsync_AroundChileanMidnight_NamesClosingDateAndDaysLeftInChileTime(string utc, string sentence, string subjectTag)
+    {
+        var harness = new NotificationHarness(now: DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture));
+
+        await harness.Service.SendDigestAsync(NotificationHarness.Digest());
+
+        var mail = harness.Sender.Sent.Single();
+        Assert.Contains(sentence, mail.Text, StringComparison.Ordinal);
+        Assert.Contains("<p>" + sentence + "</p>", mail.Html, StringComparison.Ordinal);
+        Assert.Contains("— " + subjectTag + " (Profesional de apoyo)", mail.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendDigestAsync_ProviderRefusesForGood_RecordedFailedAtOnceWithTheReasonAndNotThrown()
     {
         var harness = new NotificationHarness();
+        harness.Sender.RefuseWith = "SendGrid rechazó el correo (403): The from address does not match a verified Sender Identity.";
 
-        await harness.Service.SendDigestAsync(NotificationHarness.Digest("PROFESIONAL DE APOYO profesional de participación"));
+        var outcome = await harness.Service.SendDigestAsync(AlertDigestJson.Serialize(NotificationHarness.Digest()));
 
-        Assert.Equal(NotificationHarness.ApoyoEmail, harness.Sender.Sent.Single().To.Single().Address);
+        Assert.Equal((0, 1), (outcome.Sent, outcome.Refused));
+        var failed = Assert.Single(await harness.Service.GetFailedAsync());
+        Assert.Equal((NotificationState.Failed, 1), (failed.State, failed.Attempts));
+        Assert.Equal("SendGrid rechazó el correo (403): The from address does not match a verified Sender Identity.", failed.Error);
     }
 
     [Fact]
@@ -40,13 +71,13 @@ public sealed class NotificationServiceTests
     {
         var harness = new NotificationHarness([]);
 
-        var outcome = await harness.Service.SendDigestAsync(NotificationHarness.Digest(role: AlertRoles.Director));
+        var outcome = await harness.Service.SendDigestAsync(NotificationHarness.Digest(role: AlertRoles.Director, emails: []));
 
         Assert.Equal(new NotificationOutcome(0, 0, 1), outcome);
         Assert.Empty(harness.Sender.Sent);
         var failed = Assert.Single(await harness.Service.GetFailedAsync());
         Assert.Equal("No hay destinatario en la libreta de direcciones (ni Dirección Regional ni coordinación nacional).", failed.Error);
-        Assert.Equal("[PMG GT 2009] Tarapacá: 1 actividad en riesgo en III.2", failed.Subject);
+        Assert.Equal("[PMG GT 2009] Tarapacá: 1 actividad en riesgo en III.2 — cerrado el 31-01-2010", failed.Subject);
     }
 
     [Fact]

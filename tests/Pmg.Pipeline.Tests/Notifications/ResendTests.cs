@@ -18,7 +18,7 @@ public sealed class ResendTests
 
         Assert.Equal((ResendResult.Sent, ResendResult.AlreadySent), (first.Result, second.Result));
         var mail = Assert.Single(harness.Sender.Sent);
-        Assert.Equal("[PMG GT 2009] Tarapacá: 1 actividad en riesgo en III.2 (Profesional de apoyo)", mail.Subject);
+        Assert.Equal("[PMG GT 2009] Tarapacá: 1 actividad en riesgo en III.2 — cerrado el 31-01-2010 (Profesional de apoyo)", mail.Subject);
         Assert.Empty(await harness.Service.GetFailedAsync());
     }
 

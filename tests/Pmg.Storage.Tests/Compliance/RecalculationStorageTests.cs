@@ -7,6 +7,7 @@ using Pmg.Domain.Model;
 using Pmg.Pipeline.Compliance;
 using Pmg.Pipeline.Ingestion;
 using Pmg.Pipeline.Messages;
+using Pmg.Pipeline.Notifications;
 using Pmg.Storage.Ingestion;
 using Pmg.Testing;
 
@@ -94,9 +95,14 @@ public sealed class RecalculationStorageTests(AzuriteFixture azurite) : IClassFi
     }
 
     [Fact]
-    public async Task RecalculateAsync_ThreeClosingForms_QueuesOneDigestPerUnitDirectorAndCoordinator()
+    public async Task RecalculateAsync_ThreeClosingForms_QueuesOneDigestPerAddress()
     {
         await using var context = await ComplianceTestContext.CreateAsync(azurite, AfterClosing);
+        await context.Services.GetRequiredService<IContactDirectory>().SaveAsync(
+        [
+            new Contact("SERNAM", "CL-BI", "Dirección Regional", [], ["direccion.biobio@example.org"], ContactRole.RegionalDirector),
+            new Contact("SERNAM", null, "Coordinación Nacional", [], ["coordinacion.pmg@example.org"], ContactRole.NationalCoordinator),
+        ]);
         foreach (var region in Regions)
         {
             await context.IngestAsync(region, $"cierre-2009-{region}.docx", Upload);
@@ -104,23 +110,25 @@ public sealed class RecalculationStorageTests(AzuriteFixture azurite) : IClassFi
 
         var summary = await context.Compliance.RecalculateAsync("SERNAM", 2009);
 
+        // Only Biobío's director and the coordinator are in the book: two addresses, two e-mails for the whole run.
         var digests = await context.DigestsAsync();
         Assert.Equal(summary.Results[0].DigestsQueued, digests.Count);
+        Assert.Equal(["coordinacion.pmg@example.org", "direccion.biobio@example.org"], digests.Select(d => d.Recipient.Emails.Single()).Order(StringComparer.Ordinal));
         var biobio = summary.Results[0].AtRisk.Where(a => a.RegionCode == "CL-BI").ToList();
         Assert.NotEmpty(biobio);
-        foreach (var unit in biobio.Select(a => a.Unit).Where(u => u.Length > 0).Distinct())
-        {
-            var digest = Assert.Single(digests, d => d.Region.Code == "CL-BI" && d.Recipient == new AlertRecipient(AlertRoles.Unit, unit));
-            Assert.All(digest.Items, i => Assert.Equal(unit, i.Unit));
-            Assert.Equal(biobio.Count(a => a.Unit == unit), digest.Items.Count);
-        }
-
-        var director = Assert.Single(digests, d => d.Region.Code == "CL-BI" && d.Recipient.Role == AlertRoles.Director);
-        Assert.Equal(biobio.Count, director.Items.Count);
-        Assert.Contains(director.Scores, s => s.Section == "III.1" && s.Performance == 72.00m && s.Status == "NO CUMPLE");
-        var coordinator = Assert.Single(digests, d => d.Region.Code == "CL-BI" && d.Recipient.Role == AlertRoles.Coordinator);
-        Assert.Equal(biobio.Select(a => a.Unit).Where(u => u.Length > 0).Distinct().Order(StringComparer.Ordinal), coordinator.UnknownUnits);
-        Assert.Equal(digests.Count, digests.Select(d => d.DigestId).Distinct().Count());
+        var director = Assert.Single(digests, d => d.Recipient.Role == AlertRoles.Director);
+        var part = Assert.Single(director.Regions);
+        Assert.Equal("CL-BI", part.Region.Code);
+        Assert.Equal(biobio.Count, part.Items.Count);
+        Assert.Contains(part.Scores, s => s.Section == "III.1" && s.Performance == 72.00m && s.Status == "NO CUMPLE");
+        // "Dirección Regional" as a responsible unit is the director's own entry; every other unit has no contact.
+        Assert.Contains(new AlertUnitSummary("Dirección Regional", biobio.Where(a => a.Unit == "Dirección Regional").Select(a => a.Activity).Distinct().Count(), true), part.Units);
+        Assert.Equal(part.Units.Count - 1, part.UnknownUnits.Count());
+        Assert.Contains("Encargada regional de VIF", part.UnknownUnits);
+        var coordinator = Assert.Single(digests, d => d.Recipient.Role == AlertRoles.Coordinator);
+        Assert.Contains("CL-BI", coordinator.Regions.Select(r => r.Region.Code));
+        Assert.Empty(coordinator.Regions.Single(r => r.Region.Code == "CL-BI").Items);
+        Assert.Equal(new DateOnly(2010, 1, 31), coordinator.ClosingDate);
     }
 
     [Fact]
