@@ -3,6 +3,8 @@
 //
 //   node eng/run/demo.js pending <since-iso> <blob>...   stdin: `pmg status --json`. Prints the blobs not yet
 //                                                         ingested since <since-iso> (none printed = all done).
+//   node eng/run/demo.js missed <seconds> <blob>...      stdin: `pmg status --json`. The blobs listed as unprocessed
+//                                                         ("sin procesar") for at least <seconds>.
 //   node eng/run/demo.js outcome <since-iso> <blob>...   stdin: `pmg status --json`. One line per blob: how it ended.
 //   node eng/run/demo.js national <service> <year>       stdin: `pmg status --json`. The national line, one row.
 //   node eng/run/demo.js invalid                         stdin: `pmg validate FILE --json`. Why a programme is INVALIDO.
@@ -129,6 +131,17 @@ switch (command) {
     const pending = status === null ? blobs : blobs.filter((blob) => find(status, since, blob) === null);
     if (pending.length > 0) {
       console.log(pending.join(' '));
+    }
+    break;
+  }
+  case 'missed': {
+    // Blobs of <blob>... that `pmg status` lists as unprocessed for at least <seconds>: the trigger missed them.
+    const status = parseStatus(readStdin()) || {};
+    const seconds = Number(args[0]);
+    const blobs = new Set(args.slice(1));
+    const missed = (status.unprocessed || []).filter((u) => blobs.has(u.blobName) && u.waitingSeconds >= seconds);
+    if (missed.length > 0) {
+      console.log(missed.map((u) => u.blobName).join(' '));
     }
     break;
   }

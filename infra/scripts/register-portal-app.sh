@@ -12,7 +12,15 @@
 #
 # Needs `az login` as a user allowed to create app registrations (or an owner of this one). Granting the roles and the
 # regions is separate: infra/scripts/assign-portal-role.sh and `pmg access grant` (docs/operations.md).
+#
+#   --azd-env              also save the client id in the azd environment (azd env set PMG_AUTH_CLIENT_ID): how the
+#                          preprovision and postprovision hooks of azure.yaml run it
 set -eu
+
+save_to_azd=false
+if [ "${1:-}" = "--azd-env" ]; then
+  save_to_azd=true
+fi
 
 roles_file="$(cd "$(dirname "$0")" && pwd)/portal-app-roles.json"
 display_name="${PMG_PORTAL_APP_NAME:-Pmg portal (${AZURE_ENV_NAME:-pmg})}"
@@ -72,3 +80,6 @@ az ad sp update --id "$client_id" --set appRoleAssignmentRequired=true
 
 echo "Portal app registration: client id $client_id (tenant $(az account show --query tenantId --output tsv))."
 echo "Deploy with it: azd env set PMG_AUTH_CLIENT_ID $client_id"
+if [ "$save_to_azd" = true ]; then
+  azd env set PMG_AUTH_CLIENT_ID "$client_id"
+fi

@@ -28,6 +28,7 @@ public static partial class PmgCommandLine
         root.Subcommands.Add(UploadCommand.Create(environment));
         root.Subcommands.Add(StatusCommand.Create(environment));
         root.Subcommands.Add(RecalcCommand.Create(environment));
+        root.Subcommands.Add(RetryCommand.Create(environment));
         root.Subcommands.Add(ContactsCommand.Create(environment));
         root.Subcommands.Add(AccessCommand.Create(environment));
         root.Subcommands.Add(TemplateCommand.Create(environment));

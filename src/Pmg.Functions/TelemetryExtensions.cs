@@ -25,7 +25,8 @@ public static class TelemetryExtensions
     public static IServiceCollection AddPmgTelemetry(this IServiceCollection services)
     {
         services
-            .AddApplicationInsightsTelemetryWorkerService()
+            // No adaptive sampling: a sampled-out trace never reaches an alert (docs/operations.md), and Pmg logs little.
+            .AddApplicationInsightsTelemetryWorkerService(options => options.EnableAdaptiveSampling = false)
             .ConfigureFunctionsApplicationInsights();
 
         // The resource has local (key) authentication off, so the worker must send with its managed identity. The

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Pmg.Pipeline.Ingestion;
 using Pmg.Pipeline.Messages;
 using Pmg.Storage;
+using Pmg.Storage.Ingestion;
 
 namespace Pmg.Hosting;
 

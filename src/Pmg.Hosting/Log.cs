@@ -33,8 +33,16 @@ internal static partial class Log
     public static partial void RecalculationStarted(ILogger logger, bool isPastDue);
 
     [LoggerMessage(EventId = 131, EventName = "RecalculationFinished", Level = LogLevel.Information,
-        Message = "Compliance recalculation finished: {ServiceYears} service-years, {AtRisk} activities at risk, {Digests} digests queued")]
-    public static partial void RecalculationFinished(ILogger logger, int serviceYears, int atRisk, int digests);
+        Message = "Compliance recalculation finished: {Reconciled} missed forms ingested, {ServiceYears} service-years, {AtRisk} activities at risk, {Digests} digests queued")]
+    public static partial void RecalculationFinished(ILogger logger, int reconciled, int serviceYears, int atRisk, int digests);
+
+    // Warning when something is waiting, Information otherwise; one EventName either way (the alert reads it).
+    [LoggerMessage(EventId = 132, EventName = "PoisonQueueLength", Message = "Poison queue {Queue} holds {Length} messages")]
+    public static partial void PoisonQueueLength(ILogger logger, LogLevel level, string queue, int length);
+
+    [LoggerMessage(EventId = 133, EventName = "PoisonQueuesUnmeasured", Level = LogLevel.Warning,
+        Message = "Could not measure the poison queues; the recalculation goes on")]
+    public static partial void PoisonQueuesUnmeasured(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 140, EventName = "NotificationHandled", Level = LogLevel.Information,
         Message = "Message on {Queue} handled: {Sent} e-mails sent, {AlreadySent} already sent, {Unaddressed} without recipient")]

@@ -1,19 +1,46 @@
+using Azure;
 using Microsoft.Extensions.Logging;
 using Pmg.Pipeline.Compliance;
+using Pmg.Pipeline.Ingestion;
+using Pmg.Storage;
 
 namespace Pmg.Hosting;
 
 /// <summary>What both hosts do on the recalculation timer.</summary>
-public sealed class RecalculationTriggerHandler(IComplianceService compliance, ILogger<RecalculationTriggerHandler> logger)
+public sealed class RecalculationTriggerHandler(
+    IPoisonQueueGauge poisonQueues,
+    IReconciliationService reconciliation,
+    IComplianceService compliance,
+    ILogger<RecalculationTriggerHandler> logger)
 {
     /// <summary>
-    /// Recalculates every configured service-year (queuing alert digests and writing the report). A storage failure
-    /// throws; the next scheduled run starts over anyway (a recalculation is idempotent).
+    /// Logs every poison queue's length (the <c>poison-queue-not-empty</c> alert reads it), ingests every form blob
+    /// that has no submission record (the sweep behind the blob trigger), then recalculates every configured
+    /// service-year (queuing alert digests and writing the report). A storage failure in the last two throws; the
+    /// next scheduled run starts over anyway (both are idempotent).
     /// </summary>
     public async Task RecalculateAsync(bool isPastDue, CancellationToken cancellationToken = default)
     {
         Log.RecalculationStarted(logger, isPastDue);
+        await MeasurePoisonQueuesAsync(cancellationToken).ConfigureAwait(false);
+        var swept = await reconciliation.SweepAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         var summary = await compliance.RecalculateAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        Log.RecalculationFinished(logger, summary.Results.Count, summary.Results.Sum(r => r.AtRisk.Count), summary.Results.Sum(r => r.DigestsQueued));
+        Log.RecalculationFinished(logger, swept.Ingested.Count, summary.Results.Count, summary.Results.Sum(r => r.AtRisk.Count), summary.Results.Sum(r => r.DigestsQueued));
+    }
+
+    // Measuring must never stop the recalculation: a storage failure here is logged and the run goes on.
+    private async Task MeasurePoisonQueuesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var queue in await poisonQueues.MeasureAsync(cancellationToken).ConfigureAwait(false))
+            {
+                Log.PoisonQueueLength(logger, queue.Length > 0 ? LogLevel.Warning : LogLevel.Information, queue.Queue, queue.Length);
+            }
+        }
+        catch (RequestFailedException exception)
+        {
+            Log.PoisonQueuesUnmeasured(logger, exception);
+        }
     }
 }

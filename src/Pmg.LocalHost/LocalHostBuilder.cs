@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Azure.WebJobs;
+using Microsoft.Azure.WebJobs.Host.Timers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,7 +34,10 @@ public static class LocalHostBuilder
     public static IHostBuilder Create(string[] args) => Create(args, AppContext.BaseDirectory);
 
     /// <summary>As <see cref="Create(string[])"/>, reading host.json and local.settings.json from <paramref name="settingsDirectory"/>.</summary>
-    public static IHostBuilder Create(string[] args, string settingsDirectory) =>
+    public static IHostBuilder Create(string[] args, string settingsDirectory) => Create(args, settingsDirectory, new HostRestartSignal());
+
+    /// <summary>As <see cref="Create(string[], string)"/>, a listener failure raising <paramref name="restart"/> for <see cref="HostSupervisor"/>.</summary>
+    internal static IHostBuilder Create(string[] args, string settingsDirectory, HostRestartSignal restart) =>
         Host.CreateDefaultBuilder(args)
             .ConfigureAppConfiguration((_, configuration) => configuration.AddLocalSettings(settingsDirectory, args))
             // Registered before the WebJobs host so storage provisioning (a hosted service) has created the forms
@@ -51,11 +55,15 @@ public static class LocalHostBuilder
                 .UseKestrel(kestrel => kestrel.AddServerHeader = false)
                 .ConfigureKestrel((context, kestrel) => kestrel.Listen(IPAddress.Loopback, context.Configuration.GetValue(PortalPortSetting, 0)))
                 .Configure(app => app.Run(app.ApplicationServices.GetRequiredService<PortalApplication>().HandleAsync)))
-            .ConfigureServices(services => services.AddHostedService<PortalAddressLogger>())
+            .ConfigureServices(services => services.AddHostedService<PortalAddressLogger>().AddHostedService<ReconciliationSweeper>())
             .ConfigureServices(services =>
             {
                 // Only these classes hold functions: nothing else loaded in the process (tests, say) is scanned.
                 services.Replace(ServiceDescriptor.Singleton<ITypeLocator>(new FunctionTypes(typeof(IngestFormJob), typeof(RecordPoisonedFormJob), typeof(RecalculateComplianceJob), typeof(SendAlertDigestJob), typeof(SendReceiptJob))));
+
+                // A listener that throws (storage down) restarts the job host instead of ending the process.
+                services.AddSingleton(restart);
+                services.Replace(ServiceDescriptor.Singleton<IWebJobsExceptionHandlerFactory, ListenerFailureHandlerFactory>());
 
                 // The triggers' %Pmg:Triggers:…% expressions name what the app writes to, from the prefix.
                 services.Replace(ServiceDescriptor.Singleton<INameResolver, TriggerNameResolver>());

@@ -6,8 +6,18 @@ public sealed class SendGridOptions
     /// <summary>The configuration section.</summary>
     public const string SectionName = "SendGrid";
 
+    /// <summary>The start-up refusal of a key that is still an unresolved App Service Key Vault reference.</summary>
+    public const string UnresolvedKeyVaultMessage =
+        "SendGrid:ApiKey still reads '@Microsoft.KeyVault(…)': App Service could not resolve the Key Vault reference, so " +
+        "no e-mail could be sent. Give the app's identity 'Key Vault Secrets User' on the vault and check the secret " +
+        "SendGrid-ApiKey exists (Function app → Environment variables shows the reference's status), then restart the app.";
+
     /// <summary>The API key; empty = no SendGrid (the pickup folder sender is used).</summary>
     public string ApiKey { get; set; } = "";
+
+    /// <summary>Whether <paramref name="apiKey"/> is a Key Vault reference App Service left unresolved (it passes the text on as is).</summary>
+    public static bool IsUnresolvedKeyVaultReference(string? apiKey) =>
+        apiKey?.TrimStart().StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>The sender's address.</summary>
     public string FromEmail { get; set; } = "pmg-no-responder@example.org";

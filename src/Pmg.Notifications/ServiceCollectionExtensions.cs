@@ -22,6 +22,7 @@ public static class ServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<SendGridOptions>().BindConfiguration(SendGridOptions.SectionName)
+            .Validate(o => !SendGridOptions.IsUnresolvedKeyVaultReference(o.ApiKey), SendGridOptions.UnresolvedKeyVaultMessage)
             .Validate(o => !o.Enabled || Pipeline.Notifications.ContactRowParser.IsEmail(o.FromEmail), "SendGrid:FromEmail must be an e-mail address.")
             .Validate(o => Uri.TryCreate(o.Host, UriKind.Absolute, out _), "SendGrid:Host must be an absolute URL.")
             .Validate(o => o.MaxRetryAttempts is >= 0 and <= 10 && o.AttemptTimeout > TimeSpan.Zero, "SendGrid retry settings are out of range.")

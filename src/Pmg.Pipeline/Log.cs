@@ -38,6 +38,22 @@ internal static partial class Log
         Message = "Submission {SubmissionId} kept as history: {Region} already has newer submission {CurrentId}")]
     public static partial void OlderUpload(this ILogger logger, string submissionId, string region, string currentId);
 
+    [LoggerMessage(EventId = 1107, EventName = "FormReconciled", Level = LogLevel.Warning,
+        Message = "Form blob {BlobName} had no submission record; the reconciliation sweep ingested it: {Status}, submission {SubmissionId}")]
+    public static partial void Reconciled(this ILogger logger, string blobName, Ingestion.IngestionStatus status, string submissionId);
+
+    [LoggerMessage(EventId = 1108, EventName = "ReconciliationFinished", Level = LogLevel.Information,
+        Message = "Reconciliation sweep of {Service} {Year}: {Unprocessed} blobs without a submission record, {Ingested} ingested")]
+    public static partial void ReconciliationFinished(this ILogger logger, string service, string year, int unprocessed, int ingested);
+
+    [LoggerMessage(EventId = 1109, EventName = "IngestionRetried", Level = LogLevel.Warning,
+        Message = "Form blob {BlobName} (submission {SubmissionId}), recorded as failed, was processed again: {Status}")]
+    public static partial void Retried(this ILogger logger, string blobName, string submissionId, Ingestion.IngestionStatus status);
+
+    [LoggerMessage(EventId = 1110, EventName = "ReconciliationSkipped", Level = LogLevel.Warning,
+        Message = "Reconciliation sweep skipped: Pmg:Services is not configured, so no form could be accepted")]
+    public static partial void ReconciliationSkipped(this ILogger logger);
+
     // Compliance recalculation (1200–1299)
     [LoggerMessage(EventId = 1200, EventName = "Recalculated", Level = LogLevel.Information,
         Message = "Recalculated {Service} {Year}: {Regions} regions, {AtRisk} activities at risk, {Digests} digests queued (attempts: {Attempts})")]

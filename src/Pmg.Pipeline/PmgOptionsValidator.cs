@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NCrontab;
 using Pmg.Domain.Regions;
 using Pmg.Domain.Rules;
 
@@ -34,9 +35,9 @@ internal sealed class PmgOptionsValidator : IValidateOptions<PmgOptions>
             failures.Add("Pmg:ClosingMonthDay must be MM-dd, e.g. 01-31.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.RecalculationSchedule) || options.RecalculationSchedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is not (5 or 6))
+        if (ScheduleProblem(options.RecalculationSchedule) is { } problem)
         {
-            failures.Add("Pmg:RecalculationSchedule must be an NCRONTAB expression with 5 or 6 fields.");
+            failures.Add(problem);
         }
 
         if (!KnownZone(options.TimeZone))
@@ -52,6 +53,24 @@ internal sealed class PmgOptionsValidator : IValidateOptions<PmgOptions>
         return failures.Count == 0
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>
+    /// Parses the schedule with NCrontab, the parser the timer trigger itself uses, so a schedule the timer would
+    /// refuse stops the app at start with this message instead of leaving the recalculation silently unscheduled.
+    /// </summary>
+    private static string? ScheduleProblem(string? schedule)
+    {
+        var fields = (schedule ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        if (fields is not (5 or 6))
+        {
+            return $"Pmg:RecalculationSchedule «{schedule}» must be an NCRONTAB expression with 5 or 6 fields (second minute hour day month day-of-week, e.g. \"0 0 * * * *\" for hourly).";
+        }
+
+        var parsed = CrontabSchedule.TryParse(schedule, new CrontabSchedule.ParseOptions { IncludingSeconds = fields == 6 });
+        return parsed is null
+            ? $"Pmg:RecalculationSchedule «{schedule}» must be an NCRONTAB expression with 5 or 6 fields: NCrontab cannot read it."
+            : null;
     }
 
     private static bool KnownZone(string? id) =>

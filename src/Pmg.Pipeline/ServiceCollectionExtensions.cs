@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Pmg.Pipeline.Compliance;
 using Pmg.Pipeline.Ingestion;
 using Pmg.Pipeline.Notifications;
+using Pmg.Pipeline.Recovery;
 using Pmg.Pipeline.Status;
 
 namespace Pmg.Pipeline;
@@ -13,8 +14,8 @@ namespace Pmg.Pipeline;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="PmgOptions"/> (section "Pmg", validated on start) and the use cases: <see cref="IIngestionService"/>,
-    /// <see cref="IComplianceService"/>, <see cref="INotificationService"/> and the <see cref="IStatusService"/> read model.
+    /// Adds <see cref="PmgOptions"/> (section "Pmg", validated on start) and the use cases: <see cref="IIngestionService"/>, the <see cref="IReconciliationService"/> sweep behind it,
+    /// <see cref="IComplianceService"/>, <see cref="INotificationService"/>, the <see cref="IStatusService"/> read model and <see cref="IRetryService"/> (pmg retry).
     /// They need the ports the adapters implement: a form reader and report writer (AddPmgForms), the stores and
     /// queues (AddPmgStorage), an e-mail sender (AddPmgNotifications); AddPmgApplication adds them all.
     /// </summary>
@@ -26,9 +27,12 @@ public static class ServiceCollectionExtensions
         services.AddOptions<PortalLinkOptions>().BindConfiguration(PortalLinkOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IIngestionService, IngestionService>();
+        services.TryAddSingleton<UnprocessedFormFinder>();
+        services.TryAddSingleton<IReconciliationService, ReconciliationService>();
         services.TryAddSingleton<IComplianceService, ComplianceService>();
         services.TryAddTransient<INotificationService, NotificationService>();
         services.TryAddSingleton<IStatusService, StatusService>();
+        services.TryAddTransient<IRetryService, RetryService>();
         return services;
     }
 }

@@ -75,14 +75,16 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(provider => new StorageNames(provider.GetRequiredService<IOptions<PmgStorageOptions>>().Value.Prefix));
         services.TryAddSingleton<StorageLayout>();
         services.TryAddSingleton<IStorageProvisioner, StorageProvisioner>();
+        services.TryAddSingleton<IPoisonQueueGauge, PoisonQueueGauge>();
         services.AddHostedService<StorageProvisioningService>();
 
-        // Ingestion: Submissions, Activities, ProgressRows, CurrentSubmissions, the receipts queue, blob tags.
+        // Ingestion: Submissions, Activities, ProgressRows, CurrentSubmissions, the receipts queue, blob tags, the forms container.
         services.TryAddSingleton<ISubmissionLedger, TableSubmissionLedger>();
         services.TryAddSingleton<ISubmissionContentStore, TableSubmissionContentStore>();
         services.TryAddSingleton<ICurrentSubmissionStore, TableCurrentSubmissionStore>();
         services.TryAddSingleton<IReceiptQueue, StorageReceiptQueue>();
         services.TryAddSingleton<IBlobTagger, BlobIndexTagger>();
+        services.TryAddSingleton<IFormStore, BlobFormStore>();
 
         // Compliance: RegionalResults, NationalResults, AlertLedger, the alerts queue, the reports container.
         services.TryAddSingleton<IRegionalResultStore, TableRegionalResultStore>();

@@ -116,7 +116,8 @@ public sealed class StatusJsonContractTests
                   "updatedAt": "2026-11-29T05:22:33+00:00",
                   "error": null
                 }
-              ]
+              ],
+              "unprocessed": []
             }
             """.ReplaceLineEndings("\n"),
             json.ReplaceLineEndings("\n"));

@@ -140,6 +140,9 @@ internal sealed class RecordingNotificationService : INotificationService
 
     public Task<IReadOnlyList<NotificationEntry>> GetFailedAsync(string? service = null, int? year = null, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("No function reads failed notifications.");
+
+    public Task<(ResendResult Result, string? Error)> ResendAsync(NotificationEntry failed, string json, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("No function re-sends e-mails: pmg retry does.");
 }
 
 /// <summary>Records each recalculation the timer asks for, and answers with a summary of no service-years.</summary>
@@ -152,4 +155,28 @@ internal sealed class RecordingComplianceService : IComplianceService
         Runs.Add((service, year, cancellationToken));
         return Task.FromResult(new RecalculationSummary([]));
     }
+}
+
+/// <summary>Records each sweep the timer asks for and answers with the outcomes it was given.</summary>
+internal sealed class RecordingReconciliationService(params IngestionOutcome[] outcomes) : IReconciliationService
+{
+    public List<CancellationToken> Sweeps { get; } = [];
+
+    public Task<IReadOnlyList<UnprocessedForm>> FindUnprocessedAsync(string? service = null, int? year = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("The timer sweeps; it never only lists.");
+
+    public Task<ReconciliationResult> SweepAsync(string? service = null, int? year = null, CancellationToken cancellationToken = default)
+    {
+        Sweeps.Add(cancellationToken);
+        return Task.FromResult(new ReconciliationResult(outcomes.Length, outcomes));
+    }
+}
+
+/// <summary>Answers with fixed poison queue lengths, or fails like storage does.</summary>
+internal sealed class FixedPoisonQueueGauge(params Pmg.Storage.PoisonQueueLength[] lengths) : Pmg.Storage.IPoisonQueueGauge
+{
+    public bool Fail { get; init; }
+
+    public Task<IReadOnlyList<Pmg.Storage.PoisonQueueLength>> MeasureAsync(CancellationToken cancellationToken = default) =>
+        Fail ? throw new RequestFailedException(503, "Server busy") : Task.FromResult<IReadOnlyList<Pmg.Storage.PoisonQueueLength>>(lengths);
 }

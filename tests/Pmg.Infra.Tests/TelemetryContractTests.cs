@@ -118,7 +118,7 @@ public sealed partial class TelemetryContractTests
         var row = DocumentedTelemetry()["PoisonQueueLength"];
 
         Assert.Equal(["Queue", "Length"], row.Properties);
-        Assert.Equal("to be added", row.Status);
+        Assert.Equal("exists", row.Status);
     }
 
     private static string ReadQuery(string file) => File.ReadAllText(Path.Combine(QueriesDirectory, file));

@@ -64,6 +64,12 @@ internal sealed class InMemoryLedger : ISubmissionLedger
         return Task.CompletedTask;
     }
 
+    public Task ReplaceFailedAsync(SubmissionRecord failed, SubmissionRecord retried, CancellationToken cancellationToken = default)
+    {
+        Records[retried.Id] = retried;
+        return Task.CompletedTask;
+    }
+
     public Task<IReadOnlyList<SubmissionRecord>> ListProblemsAsync(string? service = null, int? year = null, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<SubmissionRecord>>(Records.Values
             .Where(r => r.Outcome != IngestionStatus.Accepted && (service is null || r.Service == service) && (year is null || r.Year == year))

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using Pmg.Domain.Reading;
 using Pmg.Pipeline.Compliance;
 using Pmg.Pipeline.Ingestion;
+using Pmg.Testing.Fakes;
 
 namespace Pmg.Pipeline.Tests;
 
@@ -32,7 +33,8 @@ internal sealed class Harness : IDisposable
             .AddSingleton<IRegionalResultStore>(Results)
             .AddSingleton<ICurrentSubmissionStore>(Current)
             .AddSingleton<IReceiptQueue>(Receipts)
-            .AddSingleton<IBlobTagger>(Tagger);
+            .AddSingleton<IBlobTagger>(Tagger)
+            .AddSingleton<IFormStore>(Forms);
         collection.AddPmgPipeline(configuration);
         _provider = collection.BuildServiceProvider();
     }
@@ -52,6 +54,10 @@ internal sealed class Harness : IDisposable
     public InMemoryReceiptQueue Receipts { get; } = new();
 
     public InMemoryTagger Tagger { get; } = new();
+
+    public InMemoryFormStore Forms { get; } = new();
+
+    public IReconciliationService Reconciliation => _provider.GetRequiredService<IReconciliationService>();
 
     public IIngestionService Service => _provider.GetRequiredService<IIngestionService>();
 

@@ -4,6 +4,17 @@ namespace Pmg.Pipeline.Tests;
 
 public sealed class PmgOptionsTests
 {
+    [Theory]
+    [InlineData("0 0 * * * *")]
+    [InlineData("0 */5 * * * *")]
+    [InlineData("*/15 * * * *")]
+    public void Validate_ScheduleNCrontabReads_Passes(string schedule)
+    {
+        var options = new PmgOptions { Services = "SERNAM", ClosingMonthDay = "01-31", RecalculationSchedule = schedule };
+
+        Assert.False(new PmgOptionsValidator().Validate(null, options).Failed);
+    }
+
     [Fact]
     public void KnownServices_CommaSeparatedSetting_TrimmedList()
     {
@@ -83,7 +94,9 @@ public sealed class PmgOptionsTests
     [Theory]
     [InlineData("", "01-31", "0 0 * * * *", "Pmg:Services must list at least one service")]
     [InlineData("SERNAM", "31-01", "0 0 * * * *", "Pmg:ClosingMonthDay must be MM-dd")]
-    [InlineData("SERNAM", "01-31", "hourly", "Pmg:RecalculationSchedule must be an NCRONTAB expression")]
+    [InlineData("SERNAM", "01-31", "hourly", "Pmg:RecalculationSchedule «hourly» must be an NCRONTAB expression")]
+    [InlineData("SERNAM", "01-31", "0 0 25 * * *", "Pmg:RecalculationSchedule «0 0 25 * * *» must be an NCRONTAB expression with 5 or 6 fields: NCrontab cannot read it.")]
+    [InlineData("SERNAM", "01-31", "0 */5 * * * lunes", "Pmg:RecalculationSchedule «0 */5 * * * lunes» must be an NCRONTAB expression with 5 or 6 fields: NCrontab cannot read it.")]
     [InlineData("SER|NAM", "01-31", "0 0 * * * *", "Pmg:Services entries must not contain")]
     public void Validate_BadSetting_FailsNamingTheSetting(string services, string closing, string schedule, string expected)
     {

@@ -8,6 +8,7 @@ using Pmg.Domain.Model;
 using Pmg.Domain.Rules;
 using Pmg.Pipeline.Messages;
 using Pmg.Pipeline.Compliance;
+using Pmg.Pipeline.Ingestion;
 using Pmg.Pipeline.Json;
 using Pmg.Storage;
 using Spectre.Console;
@@ -15,8 +16,9 @@ using Spectre.Console;
 namespace Pmg.Cli.Commands;
 
 /// <summary>
-/// `pmg recalc [--service S] [--year N]`: runs the compliance recalculation on demand (as the hourly timer does)
-/// over the configured storage (Azurite by default) and prints the national result per programme and the
+/// `pmg recalc [--service S] [--year N]`: runs the compliance recalculation on demand (as the hourly timer does:
+/// first the reconciliation sweep, which ingests forms the trigger missed) over the configured storage (Azurite by
+/// default) and prints the national result per programme and the
 /// activities at risk.
 /// </summary>
 internal static class RecalcCommand
@@ -46,7 +48,7 @@ internal static class RecalcCommand
 
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             environment,
-            connection.BuildConfiguration(parseResult),
+            ServiceScope.With(connection.BuildConfiguration(parseResult), parseResult.GetValue(service)?.Trim()),
             parseResult.GetValue(service)?.Trim(),
             parseResult.GetValue(year),
             parseResult.GetValue(json),
@@ -68,6 +70,7 @@ internal static class RecalcCommand
             // With --json nothing but JSON goes to standard output: no progress bars.
             var console = json ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null), Interactive = InteractionSupport.No }) : environment.Console;
             RecalculationSummary summary;
+            ReconciliationResult swept;
             try
             {
                 if (services.GetRequiredService<IOptions<PmgStorageOptions>>().Value.CreateIfMissing)
@@ -75,6 +78,8 @@ internal static class RecalcCommand
                     await services.GetRequiredService<IStorageProvisioner>().EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
                 }
 
+                // As the timer does: first ingest the forms the trigger missed, so they count in this recalculation.
+                swept = await services.GetRequiredService<IReconciliationService>().SweepAsync(service, year, cancellationToken).ConfigureAwait(false);
                 var compliance = services.GetRequiredService<IComplianceService>();
                 summary = await console.Progress()
                     .AutoClear(false)
@@ -96,6 +101,11 @@ internal static class RecalcCommand
             {
                 await JsonOutput.WriteAsync(environment.Out, Contract(summary), PmgJson.Contracts.RecalcJson, cancellationToken).ConfigureAwait(false);
                 return PmgCommandLine.Success;
+            }
+
+            foreach (var outcome in swept.Ingested)
+            {
+                console.MarkupLineInterpolated($"Formulario sin procesar ingresado ahora: {outcome.BlobName} ({SweptOutcome(outcome.Status)}).");
             }
 
             if (summary.Results.Count == 0)
@@ -125,6 +135,14 @@ internal static class RecalcCommand
                 r.DigestsQueued,
                 "reports/" + r.ReportName))
             .ToList());
+
+    private static string SweptOutcome(IngestionStatus status) => status switch
+    {
+        IngestionStatus.Accepted => "aceptado",
+        IngestionStatus.Refused => "rechazado",
+        IngestionStatus.Failed => "fallido",
+        _ => "ya registrado",
+    };
 
     private static string Describe(string? service, int? year) => (service, year) switch
     {

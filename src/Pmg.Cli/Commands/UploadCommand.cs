@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Pmg.Cli.Output;
 using Pmg.Pipeline.Json;
 using Pmg.Domain.Regions;
+using Pmg.Pipeline.Ingestion;
 using Pmg.Storage;
 using Spectre.Console;
 using Region = Pmg.Domain.Regions.Region;
@@ -151,11 +152,12 @@ internal static class UploadCommand
 
             var uploads = paths.DistinctBy(Path.GetFullPath).Select(p => (Path: p, Blob: BlobName(target.Service, target.Year, target.Region, p))).ToList();
             var results = new List<UploadResult>(uploads.Count);
+            var time = services.GetRequiredService<TimeProvider>();
             if (json)
             {
                 foreach (var (path, blobName) in uploads)
                 {
-                    results.Add(await UploadAsync(layout.Forms.GetBlobClient(blobName), path, target.Uploader, null, cancellationToken).ConfigureAwait(false));
+                    results.Add(await UploadAsync(layout.Forms.GetBlobClient(blobName), path, target.Uploader, time, null, cancellationToken).ConfigureAwait(false));
                 }
             }
             else
@@ -168,7 +170,7 @@ internal static class UploadCommand
                         foreach (var (path, blobName) in uploads)
                         {
                             var task = progress.AddTask(Markup.Escape(Path.GetFileName(path)), maxValue: Math.Max(1, new FileInfo(path).Length));
-                            results.Add(await UploadAsync(layout.Forms.GetBlobClient(blobName), path, target.Uploader, task, cancellationToken).ConfigureAwait(false));
+                            results.Add(await UploadAsync(layout.Forms.GetBlobClient(blobName), path, target.Uploader, time, task, cancellationToken).ConfigureAwait(false));
                             task.StopTask();
                         }
                     }).ConfigureAwait(false);
@@ -216,7 +218,7 @@ internal static class UploadCommand
         TextLines.Write(console, string.Create(CultureInfo.InvariantCulture, $"{uploaded} de {results.Count} archivo(s) subido(s). Use «pmg status --service {target.Service} --year {target.Year}» para ver el resultado."));
     }
 
-    private static async Task<UploadResult> UploadAsync(BlobClient blob, string path, string? uploader, ProgressTask? task, CancellationToken cancellationToken)
+    private static async Task<UploadResult> UploadAsync(BlobClient blob, string path, string? uploader, TimeProvider time, ProgressTask? task, CancellationToken cancellationToken)
     {
         try
         {
@@ -226,7 +228,9 @@ internal static class UploadCommand
             {
                 var options = new BlobUploadOptions
                 {
-                    Metadata = uploader is null ? null : new Dictionary<string, string> { ["uploader"] = uploader },
+                    // The uploader and the upload's time to the tenth of a microsecond: uploads of one region in the same
+                    // second (Last-Modified has whole seconds) become current in the order they were made.
+                    Metadata = UploadMetadata.For(uploader, time.GetUtcNow()),
                     HttpHeaders = new BlobHttpHeaders { ContentType = ContentType(path) },
                     ProgressHandler = task is null ? null : new Progress<long>(bytes => task.Value = bytes),
                 };

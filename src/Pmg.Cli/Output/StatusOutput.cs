@@ -18,7 +18,7 @@ internal static class StatusOutput
 
     public static void Write(IAnsiConsole console, StatusReport status, TimeZoneInfo zone)
     {
-        if (status.ServiceYears.Count == 0 && status.Problems.Count == 0)
+        if (status.ServiceYears.Count == 0 && status.Problems.Count == 0 && status.Unprocessed.Count == 0)
         {
             console.MarkupLine("No hay formularios registrados para este filtro.");
         }
@@ -42,6 +42,25 @@ internal static class StatusOutput
                     TextLines.Write(console, "• " + reason, indent: 2);
                 }
             }
+        }
+
+        if (status.Unprocessed.Count > 0)
+        {
+            // Blobs the trigger has not recorded: the reconciliation sweep (pmg recalc, the timer, the local host) ingests them.
+            console.Write(new Rule("Subidas sin procesar").LeftJustified());
+            var table = new Table().Border(TableBorder.Minimal)
+                .AddColumns("Subido", "Archivo", "Región", "Estado");
+            foreach (var waiting in status.Unprocessed)
+            {
+                table.AddRow(
+                    new Text(When(waiting.UploadedAt, zone)),
+                    new Text(waiting.BlobName),
+                    new Text(waiting.Region?.Name ?? "—"),
+                    new Markup("[yellow]sin procesar[/] " + Markup.Escape(WaitingText.Ago(waiting.WaitingSeconds))));
+            }
+
+            console.Write(table);
+            console.MarkupLine("[grey]pmg recalc las procesa ahora.[/]");
         }
 
         if (status.FailedNotifications.Count > 0)

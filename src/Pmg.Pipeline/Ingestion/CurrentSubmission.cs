@@ -12,6 +12,9 @@ public sealed record CurrentSubmission(
     string BlobVersion,
     DateTimeOffset UploadedAt)
 {
+    /// <summary>The high-resolution upload time the uploader recorded (<see cref="UploadMetadata.UploadedAt"/>), when it did.</summary>
+    public DateTimeOffset? RecordedAt { get; init; }
+
     /// <summary>The stored row's ETag, when read from the store.</summary>
     public string? ETag { get; init; }
 
@@ -19,6 +22,6 @@ public sealed record CurrentSubmission(
     public bool IsNewerThan(CurrentSubmission other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return SubmissionRecency.IsNewer(UploadedAt, SubmissionId, other.UploadedAt, other.SubmissionId);
+        return SubmissionRecency.IsNewer(UploadedAt, RecordedAt, SubmissionId, other.UploadedAt, other.RecordedAt, other.SubmissionId);
     }
 }

@@ -15,6 +15,12 @@ public interface ISubmissionLedger
     /// <summary>Writes (or overwrites) the record as given and marks it completed; used for Failed records.</summary>
     Task ReplaceAsync(SubmissionRecord record, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Replaces a completed Failed record with the record of the same blob version processed again (<c>pmg retry</c>),
+    /// not yet completed: the failure's rows are removed so the upload is listed once.
+    /// </summary>
+    Task ReplaceFailedAsync(SubmissionRecord failed, SubmissionRecord retried, CancellationToken cancellationToken = default);
+
     /// <summary>Refused and failed uploads, newest first (null filters mean all; the service as configured).</summary>
     Task<IReadOnlyList<SubmissionRecord>> ListProblemsAsync(string? service = null, int? year = null, CancellationToken cancellationToken = default);
 

@@ -39,6 +39,7 @@ internal sealed class IngestionService(
             BlobName = blob.Name,
             BlobVersion = blob.Version,
             UploadedAt = blob.UploadedAt ?? now,
+            RecordedAt = UploadMetadata.ReadUploadedAt(blob.Metadata),
             ProcessedAt = now,
             Outcome = IngestionStatus.Refused,
             Uploader = Uploader(blob.Metadata),
@@ -119,6 +120,15 @@ internal sealed class IngestionService(
     private async Task<IngestionOutcome> RecordAsync(SubmissionRecord record, SubmissionEvaluation? evaluation, CancellationToken cancellationToken)
     {
         var existing = await ledger.TryAddAsync(record, cancellationToken).ConfigureAwait(false);
+        if (existing is { Completed: true, Outcome: IngestionStatus.Failed })
+        {
+            // Processed again after it was recorded as failed (pmg retry, or a late redelivery) and it read this time:
+            // the new outcome replaces the failure, then every step runs as for a first delivery.
+            logger.Retried(record.BlobName, record.Id, record.Outcome);
+            await ledger.ReplaceFailedAsync(existing, record, cancellationToken).ConfigureAwait(false);
+            existing = null;
+        }
+
         if (existing is { Completed: true })
         {
             logger.Duplicate(record.BlobName, record.BlobVersion, record.Id);
@@ -196,39 +206,18 @@ internal sealed class IngestionService(
 
     // Blob metadata names are case-insensitive in Azure; the dictionary a host passes may not be.
     private static string? Uploader(IReadOnlyDictionary<string, string> metadata) =>
-        metadata.FirstOrDefault(m => string.Equals(m.Key, "uploader", StringComparison.OrdinalIgnoreCase)).Value is { Length: > 0 } uploader
+        metadata.FirstOrDefault(m => string.Equals(m.Key, UploadMetadata.Uploader, StringComparison.OrdinalIgnoreCase)).Value is { Length: > 0 } uploader
             && !string.IsNullOrWhiteSpace(uploader)
             ? uploader.Trim()
             : null;
 
     // An accepted record always has its service, year and region: the path parsed.
     private static CurrentSubmission Version(SubmissionRecord record) =>
-        new(record.Service!, record.Year!.Value, record.RegionCode!, record.Id, record.BlobName, record.BlobVersion, record.UploadedAt);
+        new(record.Service!, record.Year!.Value, record.RegionCode!, record.Id, record.BlobName, record.BlobVersion, record.UploadedAt) { RecordedAt = record.RecordedAt };
 
-    private static string OutcomeName(IngestionStatus status) => status switch
-    {
-        IngestionStatus.Accepted => "accepted",
-        IngestionStatus.Refused => "refused",
-        IngestionStatus.Failed => "failed",
-        _ => "duplicate",
-    };
+    private static string OutcomeName(IngestionStatus status) => SubmissionReceipts.OutcomeName(status);
 
-    private static Receipt ToReceipt(SubmissionRecord record) => new(
-        record.Id,
-        record.BlobName,
-        record.Service,
-        record.Year,
-        record.RegionCode,
-        OutcomeName(record.Outcome),
-        record.WarningCount,
-        record.Reasons,
-        record.Uploader)
-    {
-        Programs = Notifications.ProgramVerdicts.Programs(record.Programs, record.Diagnostics),
-        Observations = Notifications.ProgramVerdicts.Observations(record.Diagnostics),
-        ObservationCount = record.Diagnostics.Count,
-        Errors = record.ErrorCount,
-    };
+    private static Receipt ToReceipt(SubmissionRecord record) => SubmissionReceipts.From(record);
 
     private static IngestionOutcome ToOutcome(SubmissionRecord record, IngestionStatus status, bool isCurrent) =>
         new(status, record.Id, record.BlobName, record.Diagnostics)

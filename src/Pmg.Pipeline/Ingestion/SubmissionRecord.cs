@@ -26,6 +26,9 @@ public sealed record SubmissionRecord
     /// <summary>When the blob was uploaded.</summary>
     public required DateTimeOffset UploadedAt { get; init; }
 
+    /// <summary>The high-resolution upload time the uploader recorded in the blob's metadata, if any: orders uploads of one second.</summary>
+    public DateTimeOffset? RecordedAt { get; init; }
+
     /// <summary>When it was processed.</summary>
     public required DateTimeOffset ProcessedAt { get; init; }
 

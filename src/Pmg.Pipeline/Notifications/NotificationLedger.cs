@@ -11,6 +11,9 @@ public enum NotificationState
 
     /// <summary>The queue message kept failing and went to the poison queue.</summary>
     Failed,
+
+    /// <summary>A failed e-mail that <c>pmg retry</c> sent again under another id (its recipients changed in the address book).</summary>
+    Superseded,
 }
 
 /// <summary>What kind of notification.</summary>
@@ -67,6 +70,9 @@ public sealed record NotificationEntry
 
     /// <summary>The stored row's ETag, when read from the store.</summary>
     public string? ETag { get; init; }
+
+    /// <summary>The queue message (JSON) the e-mail was composed from, so <c>pmg retry</c> can send it again; null for older rows.</summary>
+    public string? Message { get; init; }
 }
 
 /// <summary>The ledger of e-mails (table NotificationLedger): makes sending idempotent and failures visible.</summary>

@@ -16,9 +16,44 @@ public sealed record NotificationOutcome(int Sent, int AlreadySent, int Unaddres
     public int Refused { get; init; }
 }
 
+/// <summary>The ledger id of one e-mail: what makes sending it idempotent.</summary>
+public static class NotificationIds
+{
+    /// <summary>The first 32 hex digits of SHA-256 over kind, source id (digest id, or submission id of a receipt) and recipients.</summary>
+    public static string Of(NotificationKind kind, string sourceId, IEnumerable<string> recipients)
+    {
+        ArgumentNullException.ThrowIfNull(recipients);
+        var text = kind + "\n" + sourceId + "\n" + string.Join(",", recipients.Select(r => r.ToLowerInvariant()).Order(StringComparer.Ordinal));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
+    }
+}
+
+/// <summary>What <see cref="INotificationService.ResendAsync"/> did with one failed e-mail.</summary>
+public enum ResendResult
+{
+    /// <summary>The provider accepted it now.</summary>
+    Sent,
+
+    /// <summary>The ledger shows it sent meanwhile: nothing sent again.</summary>
+    AlreadySent,
+
+    /// <summary>Still nobody in the address book receives it; it stays failed.</summary>
+    NoRecipient,
+
+    /// <summary>Sending failed again; it stays failed with the new error.</summary>
+    Failed,
+}
+
 /// <summary>Sends digests and receipts exactly once each, and records the ones that kept failing.</summary>
 public interface INotificationService
 {
+    /// <summary>
+    /// Sends a failed e-mail again from its queue message (<paramref name="json"/>), through the ledger, so it is sent
+    /// at most once. Recipients come from today's address book; when they changed, the e-mail is a new ledger entry and
+    /// the failed one is marked superseded once it is sent. A send failure records it as failed again with its error.
+    /// </summary>
+    Task<(ResendResult Result, string? Error)> ResendAsync(NotificationEntry failed, string json, CancellationToken cancellationToken = default);
+
     /// <summary>Sends the digest on an <c>alerts</c> queue message (JSON). Throws when the e-mail could not be sent, so the queue retries.</summary>
     Task<NotificationOutcome> SendDigestAsync(string json, CancellationToken cancellationToken = default);
 
@@ -124,12 +159,55 @@ internal sealed class NotificationService(
     public Task<IReadOnlyList<NotificationEntry>> GetFailedAsync(string? service = null, int? year = null, CancellationToken cancellationToken = default) =>
         ledger.GetFailedAsync(service, year, cancellationToken);
 
-    /// <summary>The ledger id of one e-mail: first 32 hex digits of SHA-256 over kind, source id and recipients.</summary>
-    public static string NotificationId(NotificationKind kind, string sourceId, IEnumerable<string> recipients)
+    public async Task<(ResendResult Result, string? Error)> ResendAsync(NotificationEntry failed, string json, CancellationToken cancellationToken = default)
     {
-        var text = kind + "\n" + sourceId + "\n" + string.Join(",", recipients.Select(r => r.ToLowerInvariant()).Order(StringComparer.Ordinal));
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
+        ArgumentNullException.ThrowIfNull(failed);
+        Planned? plan = failed.Kind switch
+        {
+            NotificationKind.Digest when AlertDigestJson.Deserialize(json) is { DigestId: not null, Regions: not null, Recipient.Emails: not null } digest =>
+                await PlanDigestAsync(digest, cancellationToken).ConfigureAwait(false),
+            NotificationKind.Receipt when ReceiptJson.Deserialize(json) is { SubmissionId: not null, BlobName: not null } receipt =>
+                await PlanReceiptAsync(receipt, cancellationToken).ConfigureAwait(false),
+            _ => null,
+        };
+        if (plan is null)
+        {
+            return (ResendResult.Failed, "El mensaje guardado no tiene el formato esperado.");
+        }
+
+        NotificationOutcome outcome;
+        try
+        {
+            outcome = await DeliverAsync(plan, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await RecordFailureAsync(failed.Kind, json, "Reintento fallido: " + e.Message, cancellationToken).ConfigureAwait(false);
+            return (ResendResult.Failed, e.Message);
+        }
+
+        if (outcome.Refused > 0)
+        {
+            // The provider refused it for good again (a bad key, an unverified sender): still failed, with its reason.
+            return (ResendResult.Failed, (await ledger.FindAsync(plan.Entry.Id, cancellationToken).ConfigureAwait(false))?.Error);
+        }
+
+        if (outcome.Unaddressed > 0)
+        {
+            return (ResendResult.NoRecipient, null);
+        }
+
+        if (plan.Entry.Id != failed.Id && await ledger.FindAsync(failed.Id, cancellationToken).ConfigureAwait(false) is { State: NotificationState.Failed } old)
+        {
+            // Sent to today's recipients under another id: the old entry no longer stands for an unsent e-mail.
+            await ledger.TryReplaceAsync(old with { State = NotificationState.Superseded, UpdatedAt = time.GetUtcNow() }, old.ETag!, cancellationToken).ConfigureAwait(false);
+        }
+
+        return (outcome.Sent > 0 ? ResendResult.Sent : ResendResult.AlreadySent, null);
     }
+
+    /// <summary>The ledger id of one e-mail (<see cref="NotificationIds.Of"/>).</summary>
+    public static string NotificationId(NotificationKind kind, string sourceId, IEnumerable<string> recipients) => NotificationIds.Of(kind, sourceId, recipients);
 
     // The recalculation resolved the address book already: one digest is one address's e-mail of the run.
     private Task<Planned> PlanDigestAsync(AlertDigestMessage digest, CancellationToken cancellationToken)
@@ -137,7 +215,7 @@ internal sealed class NotificationService(
         cancellationToken.ThrowIfCancellationRequested();
         var content = DigestComposer.Compose(digest, options.Value.Today(time), PortalLinks.For(portal.Value.PublicUrl));
         var region = digest.Regions.Count == 1 ? digest.Regions[0].Region.Code : null;
-        return Task.FromResult(Plan(NotificationKind.Digest, digest.DigestId, digest.Service, digest.Year, region, digest.Recipient.Emails, content));
+        return Task.FromResult(Plan(NotificationKind.Digest, digest.DigestId, digest.Service, digest.Year, region, digest.Recipient.Emails, content, AlertDigestJson.Serialize(digest)));
     }
 
     private async Task<Planned> PlanReceiptAsync(Receipt receipt, CancellationToken cancellationToken)
@@ -157,10 +235,13 @@ internal sealed class NotificationService(
         var settings = options.Value;
         var content = ReceiptComposer.Compose(
             receipt, PortalLinks.For(portal.Value.PublicUrl), receipt.Year is { } year ? settings.ClosingDateFor(year) : null, settings.Today(time));
-        return Plan(NotificationKind.Receipt, receipt.SubmissionId, receipt.Service, receipt.Year, receipt.Region, to, content);
+
+        // A failed upload processed again later (pmg retry) gets a second receipt with its new outcome: a distinct e-mail.
+        var sourceId = receipt.Outcome == "failed" ? receipt.SubmissionId + "|failed" : receipt.SubmissionId;
+        return Plan(NotificationKind.Receipt, sourceId, receipt.Service, receipt.Year, receipt.Region, to, content, ReceiptJson.Serialize(receipt));
     }
 
-    private Planned Plan(NotificationKind kind, string sourceId, string? service, int? year, string? region, IReadOnlyList<string> to, EmailContent content)
+    private Planned Plan(NotificationKind kind, string sourceId, string? service, int? year, string? region, IReadOnlyList<string> to, EmailContent content, string message)
     {
         var id = NotificationId(kind, sourceId, to);
         var entry = new NotificationEntry
@@ -175,9 +256,10 @@ internal sealed class NotificationService(
             Subject = content.Subject,
             State = NotificationState.Pending,
             UpdatedAt = time.GetUtcNow(),
+            Message = message,
         };
-        var message = new EmailMessage(id, to.Select(a => new EmailAddress(a)).ToArray(), content.Subject, content.Text, content.Html);
-        return new Planned(entry, message);
+        var email = new EmailMessage(id, to.Select(a => new EmailAddress(a)).ToArray(), content.Subject, content.Text, content.Html);
+        return new Planned(entry, email);
     }
 
     private async Task<NotificationOutcome> DeliverAsync(Planned plan, CancellationToken cancellationToken)

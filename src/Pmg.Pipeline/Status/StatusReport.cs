@@ -7,7 +7,11 @@ namespace Pmg.Pipeline.Status;
 /// <param name="ServiceYears">Per service and year (ordered by service, then year), the regions and the national line.</param>
 /// <param name="Problems">Refused and failed uploads, newest first.</param>
 /// <param name="FailedNotifications">E-mails that could not be sent, newest first.</param>
-public sealed record StatusReport(IReadOnlyList<ServiceYearStatus> ServiceYears, IReadOnlyList<UploadProblem> Problems, IReadOnlyList<FailedNotification> FailedNotifications);
+public sealed record StatusReport(IReadOnlyList<ServiceYearStatus> ServiceYears, IReadOnlyList<UploadProblem> Problems, IReadOnlyList<FailedNotification> FailedNotifications)
+{
+    /// <summary>Blobs in the forms container with no submission record yet ("sin procesar"), oldest first.</summary>
+    public IReadOnlyList<UnprocessedUpload> Unprocessed { get; init; } = [];
+}
 
 /// <summary>One service and year.</summary>
 /// <param name="Service">The service as configured ("SERNAM").</param>
@@ -113,3 +117,13 @@ public sealed record UploadProblem(
 /// <param name="UpdatedAt">Last change.</param>
 /// <param name="Error">Why it failed.</param>
 public sealed record FailedNotification(string Kind, string? Service, int? Year, string? Region, string Recipient, string Subject, int Attempts, DateTimeOffset UpdatedAt, string? Error);
+
+/// <summary>A form blob that has not become a submission (yet): the trigger missed it or is still on it; the sweep ingests it.</summary>
+/// <param name="BlobName">The blob name.</param>
+/// <param name="File">The file name.</param>
+/// <param name="Service">The service, when the path gives one.</param>
+/// <param name="Year">The year, when the path gives one.</param>
+/// <param name="Region">The region, when the path names one that resolves.</param>
+/// <param name="UploadedAt">When it was written (Last-Modified).</param>
+/// <param name="WaitingSeconds">How long it has waited when the status was read, in whole seconds.</param>
+public sealed record UnprocessedUpload(string BlobName, string File, string? Service, int? Year, RegionRef? Region, DateTimeOffset UploadedAt, long WaitingSeconds);

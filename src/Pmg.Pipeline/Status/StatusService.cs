@@ -12,7 +12,7 @@ namespace Pmg.Pipeline.Status;
 /// <summary>
 /// Reads the status from what ingestion and the recalculation stored: the current pointers (one query), then per
 /// service-year its regional results and national rows (one query each), the refused and failed uploads and the
-/// failed e-mails (one query each). A region's results name their submission, so history rows are skipped.
+/// failed e-mails (one query each), and the blobs with no submission record (the reconciliation's listing). A region's results name their submission, so history rows are skipped.
 /// </summary>
 internal sealed class StatusService(
     ICurrentSubmissionStore pointers,
@@ -20,6 +20,7 @@ internal sealed class StatusService(
     INationalResultStore nationalResults,
     ISubmissionLedger ledger,
     INotificationLedger notifications,
+    UnprocessedFormFinder unprocessedForms,
     IOptions<PmgOptions> options,
     TimeProvider time) : IStatusService
 {
@@ -61,7 +62,18 @@ internal sealed class StatusService(
                 n.UpdatedAt,
                 n.Error))
             .ToList();
-        return new StatusReport(serviceYears, problems, failed);
+        var now = time.GetUtcNow();
+        var unprocessed = (await unprocessedForms.FindAsync(service, year, cancellationToken).ConfigureAwait(false))
+            .Select(u => new UnprocessedUpload(
+                u.Blob.Name,
+                u.Blob.Name[(u.Blob.Name.LastIndexOf('/') + 1)..],
+                u.Service,
+                u.Year,
+                u.RegionCode is { } code ? Region(code) : null,
+                u.Blob.LastModified,
+                Math.Max(0, (long)(now - u.Blob.LastModified).TotalSeconds)))
+            .ToList();
+        return new StatusReport(serviceYears, problems, failed) { Unprocessed = unprocessed };
     }
 
     private async Task<ServiceYearStatus> ServiceYearAsync(string service, int year, List<CurrentSubmission> current, PmgOptions settings, CancellationToken cancellationToken)

@@ -41,7 +41,10 @@ public sealed class DashboardPages(IStatusService status, RegionScope scope, Reg
         var serviceYear = report.ServiceYears.FirstOrDefault();
         var sections = serviceYear?.National.Programs.Select(p => p.Section).ToList() ?? [];
         var section = request.Query("programa") is { } chosen && sections.Contains(chosen) ? chosen : sections.FirstOrDefault() ?? "III.1";
-        var model = new DashboardModel(service, year.Value, scope.Services, years.Contains(year.Value) ? years : [.. years.Append(year.Value).OrderDescending()], section, serviceYear, report.Problems, report.FailedNotifications);
+        var model = new DashboardModel(service, year.Value, scope.Services, years.Contains(year.Value) ? years : [.. years.Append(year.Value).OrderDescending()], section, serviceYear, report.Problems, report.FailedNotifications)
+        {
+            Unprocessed = report.Unprocessed,
+        };
         var chrome = pages.Chrome(request.Http, request.User, string.Create(CultureInfo.InvariantCulture, $"Coordinación nacional {service} {year.Value}"));
         return await pages.RenderAsync<DashboardPage>(new Dictionary<string, object?> { ["Chrome"] = chrome, ["Model"] = model }).ConfigureAwait(false);
     }
@@ -81,4 +84,8 @@ public sealed record DashboardModel(
     string Section,
     ServiceYearStatus? Status,
     IReadOnlyList<UploadProblem> Problems,
-    IReadOnlyList<FailedNotification> FailedNotifications);
+    IReadOnlyList<FailedNotification> FailedNotifications)
+{
+    /// <summary>Uploads with no submission record yet ("sin procesar"), oldest first.</summary>
+    public IReadOnlyList<UnprocessedUpload> Unprocessed { get; init; } = [];
+}

@@ -23,10 +23,10 @@ namespace Pmg.Portal.Uploads;
 /// <c>forms/{service}/{year}/{region}/{file}</c> with the same metadata as <c>pmg upload</c>, where the blob trigger
 /// ingests it. The submission id is known at once: it is derived from the blob name and the new ETag.
 /// </summary>
-public sealed class FormUploader(IFormReader reader, StorageLayout layout, IOptions<PortalOptions> options, ILogger<FormUploader> logger)
+public sealed class FormUploader(IFormReader reader, StorageLayout layout, IOptions<PortalOptions> options, TimeProvider time, ILogger<FormUploader> logger)
 {
     /// <summary>The blob metadata key <c>pmg upload --uploader</c> writes and ingestion reads.</summary>
-    public const string UploaderMetadata = "uploader";
+    public const string UploaderMetadata = UploadMetadata.Uploader;
 
     /// <summary>Code of the refusal of a file larger than the limit.</summary>
     public const string TooLargeCode = "UPLOAD_TOO_LARGE";
@@ -75,7 +75,8 @@ public sealed class FormUploader(IFormReader reader, StorageLayout layout, IOpti
         buffer.Position = 0;
         var upload = new BlobUploadOptions
         {
-            Metadata = target.Uploader is { } email ? new Dictionary<string, string> { [UploaderMetadata] = email } : null,
+            // With the upload's time to the tenth of a microsecond, so two uploads of one second keep their order.
+            Metadata = UploadMetadata.For(target.Uploader, time.GetUtcNow()),
             HttpHeaders = new BlobHttpHeaders { ContentType = ContentType(evaluated.Read.Format) },
         };
         var info = (await blob.UploadAsync(buffer, upload, cancellationToken).ConfigureAwait(false)).Value;

@@ -54,6 +54,7 @@ internal sealed class TableCurrentSubmissionStore(StorageLayout layout) : ICurre
         ["BlobVersion"] = pointer.BlobVersion,
         ["UploadedAt"] = pointer.UploadedAt,
         ["UploadedTicks"] = pointer.UploadedAt.UtcTicks,
+        ["RecordedTicks"] = pointer.RecordedAt?.UtcTicks,
     };
 
     private static CurrentSubmission FromEntity(TableEntity entity) => new(
@@ -65,6 +66,7 @@ internal sealed class TableCurrentSubmissionStore(StorageLayout layout) : ICurre
         entity.GetString("BlobVersion"),
         new DateTimeOffset(entity.GetInt64("UploadedTicks") ?? 0, TimeSpan.Zero))
     {
+        RecordedAt = entity.GetInt64("RecordedTicks") is { } recorded ? new DateTimeOffset(recorded, TimeSpan.Zero) : null,
         ETag = entity.ETag.ToString(),
     };
 }

@@ -57,6 +57,22 @@ internal sealed class TableSubmissionLedger(StorageLayout layout) : ISubmissionL
         await Table.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task ReplaceFailedAsync(SubmissionRecord failed, SubmissionRecord retried, CancellationToken cancellationToken = default)
+    {
+        var batch = new List<TableTransactionAction>();
+        var failedRow = SubmissionEntities.LedgerRowKey(failed);
+        var retriedRow = SubmissionEntities.LedgerRowKey(retried);
+        if (failedRow != retriedRow)
+        {
+            // The failure was filed at the time it was recorded; the retried upload is filed at its upload time.
+            batch.Add(new(TableTransactionActionType.Delete, new TableEntity(failed.Partition, failedRow), ETag.All));
+        }
+
+        batch.Add(new(TableTransactionActionType.UpsertReplace, SubmissionEntities.ToEntity(retried, retriedRow)));
+        batch.Add(new(TableTransactionActionType.UpsertReplace, SubmissionEntities.ToEntity(retried, SubmissionEntities.MarkerRowKey(retried.Id))));
+        await Table.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<SubmissionRecord>> ListProblemsAsync(string? service = null, int? year = null, CancellationToken cancellationToken = default)
     {
         var filter = TableQueries.ServiceYearFilter(service, year, "Outcome ne 'Accepted' and RowKey lt '" + SubmissionEntities.MarkerPrefix + "'");

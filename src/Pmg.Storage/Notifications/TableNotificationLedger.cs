@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Pmg.Pipeline.Notifications;
+using Pmg.Storage.Ingestion;
 
 namespace Pmg.Storage.Notifications;
 
@@ -64,7 +65,19 @@ internal sealed class TableNotificationLedger(StorageLayout layout) : INotificat
         return failed.OrderByDescending(e => e.UpdatedAt).ToArray();
     }
 
-    private static TableEntity ToEntity(NotificationEntry entry) => new(entry.Id, Row)
+    private static TableEntity ToEntity(NotificationEntry entry)
+    {
+        var entity = Columns(entry);
+        if (entry.Message is { } message)
+        {
+            // A digest lists every activity at risk: split across properties (32K characters each) like diagnostics.
+            SubmissionEntities.WriteChunked(entity, "Message", message);
+        }
+
+        return entity;
+    }
+
+    private static TableEntity Columns(NotificationEntry entry) => new(entry.Id, Row)
     {
         ["Kind"] = entry.Kind.ToString(),
         ["SourceId"] = entry.SourceId,
@@ -96,5 +109,6 @@ internal sealed class TableNotificationLedger(StorageLayout layout) : INotificat
         SentAt = entity.GetDateTimeOffset("SentAt"),
         Error = entity.GetString("Error"),
         ETag = entity.ETag.ToString(),
+        Message = SubmissionEntities.ReadChunked(entity, "Message"),
     };
 }

@@ -19,6 +19,7 @@ public sealed class StatusServiceTests
     private readonly InMemoryCurrentStore _pointers = new();
     private readonly InMemoryRegionalResults _results = new();
     private readonly MemoryNational _national = new();
+    private readonly InMemoryFormStore _forms = new();
 
     [Fact]
     public async Task GetAsync_VersionStoredBeforeSummaries_TakesFilingAndScoresFromTheLedger()
@@ -69,6 +70,32 @@ public sealed class StatusServiceTests
         Assert.Equal((NationalSources.Recalculation, false, Uploaded.AddDays(1)), (national.Source, national.UpToDate, national.CalculatedAt!.Value));
     }
 
+    [Fact]
+    public async Task GetAsync_BlobWithoutRecord_ListedAsUnprocessedWithItsRegionAndWait()
+    {
+        var done = Record(SubmissionKeys.SubmissionId("SERNAM/2009/CL-TA/cierre.docx", "v1"), "CL-TA", []);
+        await _ledger.TryAddAsync(done);
+        _forms.Put(done.BlobName, done.BlobVersion, Uploaded.AddMinutes(-30));
+        _forms.Put("SERNAM/2009/CL-VS/cierre.xlsx", "v9", Uploaded.AddMinutes(-3).AddSeconds(-20));
+
+        var waiting = Assert.Single((await Service().GetAsync("SERNAM", 2009)).Unprocessed);
+
+        Assert.Equal(("SERNAM/2009/CL-VS/cierre.xlsx", "cierre.xlsx", "Valparaíso", 200L), (waiting.BlobName, waiting.File, waiting.Region!.Name, waiting.WaitingSeconds));
+        Assert.Equal("hace 3 min", WaitingText.Ago(waiting.WaitingSeconds));
+    }
+
+    [Fact]
+    public async Task GetAsync_RecordNotCompleted_StillUnprocessed()
+    {
+        var stuck = Record(SubmissionKeys.SubmissionId("SERNAM/2009/CL-TA/cierre.docx", "v1"), "CL-TA", []) with { Completed = false };
+        await _ledger.TryAddAsync(stuck);
+        _forms.Put(stuck.BlobName, stuck.BlobVersion, Uploaded.AddSeconds(-40));
+
+        var waiting = Assert.Single((await Service().GetAsync()).Unprocessed);
+
+        Assert.Equal(("CL-TA", "hace 40 s"), (waiting.Region!.Code, WaitingText.Ago(waiting.WaitingSeconds)));
+    }
+
     private IStatusService Service()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -83,7 +110,8 @@ public sealed class StatusServiceTests
             .AddSingleton<ICurrentSubmissionStore>(_pointers)
             .AddSingleton<IRegionalResultStore>(_results)
             .AddSingleton<INationalResultStore>(_national)
-            .AddSingleton<INotificationLedger>(new InMemoryNotificationLedger());
+            .AddSingleton<INotificationLedger>(new InMemoryNotificationLedger())
+            .AddSingleton<IFormStore>(_forms);
         services.AddPmgPipeline(configuration);
         return services.BuildServiceProvider().GetRequiredService<IStatusService>();
     }

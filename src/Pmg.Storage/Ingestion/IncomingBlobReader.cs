@@ -3,9 +3,9 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Pmg.Pipeline.Ingestion;
 
-namespace Pmg.Hosting;
+namespace Pmg.Storage.Ingestion;
 
-/// <summary>Turns a triggering blob into the pipeline's <see cref="IncomingBlob"/>.</summary>
+/// <summary>Turns a form blob (a trigger's, or one the reconciliation sweep found) into the pipeline's <see cref="IncomingBlob"/>.</summary>
 public static class IncomingBlobReader
 {
     /// <summary>
