@@ -26,6 +26,35 @@ public sealed record ConsolidatedReport
 
     /// <summary>Activities at risk; null leaves the "Actividades en riesgo" sheet out (e.g. <c>pmg report</c> over files).</summary>
     public IReadOnlyList<AtRiskRow>? AtRisk { get; init; }
+
+    /// <summary>What the workbook is (title, service, year, when, the rules applied), above the first sheet's table; null writes none.</summary>
+    public ReportHeader? Header { get; init; }
+}
+
+/// <summary>The title block of the consolidated workbook, every line as a coordinator reads it (Spanish).</summary>
+/// <param name="Title">"Consolidado PMG Gestión Territorial".</param>
+/// <param name="Service">The service ("SERNAM").</param>
+/// <param name="Year">The year of the forms.</param>
+/// <param name="GeneratedAt">When it was generated, in words and in the zone people read ("2 de diciembre de 2026, 10:15 (hora de Chile)").</param>
+/// <param name="Rules">The rules applied, a sentence per line.</param>
+public sealed record ReportHeader(string Title, string Service, int Year, string GeneratedAt, IReadOnlyList<string> Rules)
+{
+    /// <summary>The title of the workbook the recalculation writes.</summary>
+    public const string ConsolidatedTitle = "Consolidado PMG Gestión Territorial";
+}
+
+/// <summary>The rules of docs/rules.md as the workbook states them, with the form's note numbers.</summary>
+public static class ReportRules
+{
+    /// <summary>The lines of the title block's "Reglas aplicadas".</summary>
+    public static IReadOnlyList<string> Lines { get; } =
+    [
+        "Desempeño regional por programa = suma de las ponderaciones ganadas (actividades marcadas cumplidas) sobre el total (nota 11).",
+        "Las ponderaciones de un programa deben sumar 100 (± 0,5); si no, el programa es INVALIDO (nota 8).",
+        "Región: CUMPLE con desempeño ≥ 90,00 %; PENDIENTE mientras quede una actividad sin marcar; si no, NO CUMPLE (notas 9 a 11).",
+        "Nacional, por programa: CUMPLE si cumplen todas las regiones que lo comprometieron; NO CUMPLE si alguna está NO CUMPLE o INVALIDO;",
+        "si no, PENDIENTE. Una región esperada sin formulario cuenta PENDIENTE hasta el cierre y NO CUMPLE después (nota 12).",
+    ];
 }
 
 /// <summary>A line of the "Actividades en riesgo" sheet.</summary>
@@ -37,7 +66,11 @@ public sealed record ConsolidatedReport
 /// <param name="Unit">Unidad responsable as written.</param>
 /// <param name="Reason">Why it is at risk, in Spanish.</param>
 /// <param name="Quote">Words quoted from the III.4 progress text, or null.</param>
-public sealed record AtRiskRow(string RegionCode, string RegionName, Section Section, string Objective, string Activity, string Unit, string Reason, string? Quote);
+public sealed record AtRiskRow(string RegionCode, string RegionName, Section Section, string Objective, string Activity, string Unit, string Reason, string? Quote)
+{
+    /// <summary>The unit's addresses in the address book; empty when the unit has none ("sin contacto").</summary>
+    public IReadOnlyList<string> Emails { get; init; } = [];
+}
 
 /// <summary>A file read as a region's form, with its programmes scored.</summary>
 /// <param name="File">The file name.</param>

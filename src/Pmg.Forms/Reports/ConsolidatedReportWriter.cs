@@ -63,6 +63,20 @@ public static class ConsolidatedReportWriter
     private static SheetTable NationalSheet(ConsolidatedReport report)
     {
         var table = new SheetTable(SheetNames.National, ["Sección", "Programa", "Estado", "Regiones", "Regiones que cumplen"], [10, 34, 14, 12, 22]);
+        table.MarkStatusColumn(2);
+        if (report.Header is { } header)
+        {
+            table.AddTitleLine(ReportCell.Styled(header.Title, ReportStyles.Title));
+            table.AddTitleLine(ReportCell.Text("Servicio: " + header.Service));
+            table.AddTitleLine(ReportCell.Text("Año: " + header.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            table.AddTitleLine(ReportCell.Text("Generado el " + header.GeneratedAt));
+            table.AddTitleLine(ReportCell.Styled("Reglas aplicadas:", ReportStyles.Bold));
+            foreach (var line in header.Rules)
+            {
+                table.AddTitleLine(ReportCell.Text(line));
+            }
+        }
+
         foreach (var result in report.National)
         {
             table.AddRow(
@@ -89,6 +103,11 @@ public static class ConsolidatedReportWriter
         }
 
         var table = new SheetTable(SheetNames.Regions, headers, widths);
+        for (var i = 0; i < report.Sections.Count; i++)
+        {
+            table.MarkStatusColumn(6 + (2 * i));
+        }
+
         foreach (var entry in report.Regions)
         {
             var cells = new List<ReportCell>
@@ -114,7 +133,7 @@ public static class ConsolidatedReportWriter
 
     private static SheetTable AtRiskSheet(IReadOnlyList<AtRiskRow> rows)
     {
-        var table = new SheetTable(SheetNames.AtRisk, ["Región", "Programa", "Objetivo", "Actividad", "Unidad", "Motivo", "Cita"], [24, 10, 50, 60, 32, 60, 50]);
+        var table = new SheetTable(SheetNames.AtRisk, ["Región", "Programa", "Objetivo", "Actividad", "Unidad", "Correo de contacto", "Motivo", "Cita"], [24, 10, 50, 60, 32, 36, 60, 50]);
         foreach (var row in rows)
         {
             table.AddRow(
@@ -123,6 +142,7 @@ public static class ConsolidatedReportWriter
                 ReportCell.Text(row.Objective),
                 ReportCell.Text(row.Activity),
                 ReportCell.Text(row.Unit),
+                ReportCell.Text(row.Emails.Count > 0 ? string.Join("; ", row.Emails) : "sin contacto"),
                 ReportCell.Text(row.Reason),
                 ReportCell.Text(row.Quote));
         }

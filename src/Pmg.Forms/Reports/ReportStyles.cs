@@ -15,6 +15,8 @@ internal static class ReportStyles
     public const uint Pendiente = 5;
     public const uint Invalido = 6;
     public const uint QuotedText = 7;
+    public const uint Title = 8;
+    public const uint Bold = 9;
 
     /// <summary>Built-in number format 10: "0.00%".</summary>
     public const uint PercentFormatId = 10;
@@ -77,6 +79,21 @@ internal static class ReportStyles
 
         cellFormats.Append(new CellFormat { FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, QuotePrefix = true });
 
+        fonts.Append(new Font(new Bold(), new FontSize { Val = 14D }, new FontName { Val = "Calibri" }));
+        cellFormats.Append(new CellFormat { FontId = (uint)fonts.ChildElements.Count - 1, FillId = 0, BorderId = 0, FormatId = 0, ApplyFont = true });
+        cellFormats.Append(new CellFormat { FontId = 1, FillId = 0, BorderId = 0, FormatId = 0, ApplyFont = true });
+
+        // Differential formats of the status rules (StatusConditionalFormatting), one per status in StatusFonts order.
+        var differentialFormats = new DifferentialFormats();
+        foreach (var (status, font) in StatusFonts)
+        {
+            differentialFormats.Append(new DifferentialFormat(
+                new Font(new Bold(), new Color { Rgb = font }),
+                new Fill(new PatternFill(new BackgroundColor { Rgb = StatusFills[status] }) { PatternType = PatternValues.Solid })));
+        }
+
+        differentialFormats.Count = (uint)differentialFormats.ChildElements.Count;
+
         fonts.Count = (uint)fonts.ChildElements.Count;
         fills.Count = (uint)fills.ChildElements.Count;
         cellFormats.Count = (uint)cellFormats.ChildElements.Count;
@@ -87,7 +104,29 @@ internal static class ReportStyles
             new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1 },
             new CellStyleFormats(new CellFormat { FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
             cellFormats,
-            new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
+            new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 },
+            differentialFormats);
+    }
+
+    /// <summary>
+    /// Excel's own rules colouring a status cell by its text (CUMPLE green, NO CUMPLE red, PENDIENTE amber, INVALIDO
+    /// grey), so a status a coordinator types or sorts is coloured too; the word stays, colour is never alone.
+    /// </summary>
+    public static ConditionalFormatting StatusConditionalFormatting(IEnumerable<string> ranges)
+    {
+        var formatting = new ConditionalFormatting { SequenceOfReferences = new ListValue<StringValue> { InnerText = string.Join(' ', ranges) } };
+        for (var i = 0; i < StatusFonts.Length; i++)
+        {
+            formatting.Append(new ConditionalFormattingRule(new Formula("\"" + StatusFonts[i].Status.Label() + "\""))
+            {
+                Type = ConditionalFormatValues.CellIs,
+                Operator = ConditionalFormattingOperatorValues.Equal,
+                FormatId = (uint)i,
+                Priority = i + 1,
+            });
+        }
+
+        return formatting;
     }
 
     private static Fill SolidFill(string argb) =>

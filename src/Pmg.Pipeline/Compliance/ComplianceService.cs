@@ -97,7 +97,7 @@ internal sealed class ComplianceService(
 
             var book = new ContactBook(await contacts.GetAsync(service, cancellationToken).ConfigureAwait(false));
             var digests = await AlertAsync(service, year, regions, book, cancellationToken).ConfigureAwait(false);
-            var reportName = await WriteReportAsync(service, year, scores, national, atRisk, now, cancellationToken).ConfigureAwait(false);
+            var reportName = await WriteReportAsync(service, year, scores, national, atRisk, book, now, cancellationToken).ConfigureAwait(false);
             logger.Recalculated(service, year, scores.Count, atRisk.Count, digests, attempt);
             return new ServiceYearResult(service, year, scores, national, atRisk, digests, reportName, attempt);
         }
@@ -189,9 +189,9 @@ internal sealed class ComplianceService(
     }
 
     private async Task<string> WriteReportAsync(
-        string service, int year, List<RegionalScore> scores, List<NationalResult> national, List<AtRiskActivity> atRisk, DateTimeOffset now, CancellationToken cancellationToken)
+        string service, int year, List<RegionalScore> scores, List<NationalResult> national, List<AtRiskActivity> atRisk, ContactBook book, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var report = ComplianceReport.Build(scores, national, atRisk);
+        var report = ComplianceReport.Build(service, year, scores, national, atRisk, book, TimeZoneInfo.ConvertTime(now, options.Value.Zone));
         using var buffer = new MemoryStream();
         writer.Write(buffer, report);
         var content = buffer.ToArray();

@@ -67,6 +67,13 @@ public sealed class RecalculationStorageTests(AzuriteFixture azurite) : IClassFi
     public async Task RecalculateAsync_ThreeClosingForms_WritesTheWorkbookToReports()
     {
         await using var context = await ComplianceTestContext.CreateAsync(azurite, AfterClosing);
+        Contact[] biobioUnits =
+        [
+            new("SERNAM", "CL-BI", "Encargada regional de VIF", ["Encargada de la Unidad Regional de VIF", "Unidad de VIF"], ["vif.biobio@example.org"], ContactRole.Unit),
+            new("SERNAM", "CL-BI", "Encargado MJH", ["Encargado del PMJH", "Unidad PMJH", "Encargado del PM"], ["mjh.biobio@example.org"], ContactRole.Unit),
+            new("SERNAM", "CL-BI", "Encargada Regional de Participación", ["Encargada de Participación", "Unidad de Participación"], ["participacion.biobio@example.org"], ContactRole.Unit),
+        ];
+        await context.Services.GetRequiredService<IContactDirectory>().SaveAsync(biobioUnits);
         foreach (var region in Regions)
         {
             await context.IngestAsync(region, $"cierre-2009-{region}.docx", Upload);
@@ -81,17 +88,38 @@ public sealed class RecalculationStorageTests(AzuriteFixture azurite) : IClassFi
         using var document = SpreadsheetDocument.Open(content.ToStream(), false);
         var workbook = document.WorkbookPart!;
         Assert.Equal(["Nacional", "Regiones", "Actividades en riesgo", "Observaciones"], workbook.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value));
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document));
 
+        // The title block: 12:00 UTC on 15 March 2010 is 09:00 in Chile (summer time, UTC-3).
         var nationalRows = SheetRows(workbook, "Nacional");
-        Assert.Equal(["III.1", "Gestión Territorial", "NO CUMPLE", "3", "1"], nationalRows[1]);
-        Assert.Equal(["III.2", "Complementariedad Territorial", "NO CUMPLE", "3", "1"], nationalRows[2]);
+        Assert.Equal(
+            ["Consolidado PMG Gestión Territorial", "Servicio: SERNAM", "Año: 2009", "Generado el 15 de marzo de 2010, 09:00 (hora de Chile)", "Reglas aplicadas:"],
+            nationalRows.Take(5).Select(r => r[0]));
+        var header = nationalRows.FindIndex(r => r[0] == "Sección");
+        Assert.Equal(["III.1", "Gestión Territorial", "NO CUMPLE", "3", "1"], nationalRows[header + 1]);
+        Assert.Equal(["III.2", "Complementariedad Territorial", "NO CUMPLE", "3", "1"], nationalRows[header + 2]);
+        Assert.Equal(header + 3, nationalRows.Count);
+
+        // No sample form commits III.3: no III.3 column anywhere.
         var regionRows = SheetRows(workbook, "Regiones");
+        Assert.DoesNotContain(regionRows[0], h => h.StartsWith("III.3", StringComparison.Ordinal));
         var valparaiso = Assert.Single(regionRows, r => r[0] == "CL-VS");
         Assert.Equal(("0.88", "NO CUMPLE"), (valparaiso[5], valparaiso[6]));
+
         var atRisk = SheetRows(workbook, "Actividades en riesgo");
-        Assert.Equal(["Región", "Programa", "Objetivo", "Actividad", "Unidad", "Motivo", "Cita"], atRisk[0]);
+        Assert.Equal(["Región", "Programa", "Objetivo", "Actividad", "Unidad", "Correo de contacto", "Motivo", "Cita"], atRisk[0]);
         Assert.Equal(summary.Results[0].AtRisk.Count, atRisk.Count - 1);
-        Assert.Contains(atRisk, r => r[0] == "Biobío" && r[5] == "La actividad está marcada como no cumplida.");
+        Assert.Contains(atRisk, r => r[0] == "Biobío" && r[6] == "La actividad está marcada como no cumplida.");
+        var book = new ContactBook(biobioUnits);
+        foreach (var row in atRisk.Skip(1))
+        {
+            var region = row[0] == "Biobío" ? "CL-BI" : "other";
+            var expectedContact = book.FindUnit(region, row[4]) is { } unit ? string.Join("; ", unit.Emails) : "sin contacto";
+            Assert.Equal(expectedContact, row[5]);
+        }
+
+        Assert.Contains(atRisk, r => r[0] == "Biobío" && r[5].EndsWith("biobio@example.org", StringComparison.Ordinal));
+        Assert.Contains(atRisk, r => r[0] == "Tarapacá" && r[5] == "sin contacto");
     }
 
     [Fact]
