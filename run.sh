@@ -178,7 +178,7 @@ wait_ingested() {
     local missed
     missed=$(status_json | node eng/run/demo.js missed 10 $pending)
     if [[ -n "$missed" ]]; then
-      progress_done "the trigger missed $missed; the reconciliation sweep (pmg recalc) ingests it"
+      progress_done "el disparador no vio $missed; el barrido de conciliación (pmg recalc) lo procesa"
       pmg recalc --service "$demo_service" --year "$demo_year" > "$logs/recalc-sweep.log" 2>&1 9>&- || true
       continue
     fi

@@ -92,6 +92,25 @@ public sealed class StatusCommandTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     [Fact]
+    public async Task Status_UploadTime_ReadInChileTimeWhateverTheMachinesZone()
+    {
+        await using var context = await CliStorageContext.CreateAsync(azurite);
+        await UploadAndIngestAsync(context);
+        var json = await context.RunAsync("status", "--json", "--service", "SERNAM", "--year", "2009");
+        using var document = JsonDocument.Parse(json.Stdout);
+        var uploadedAt = Assert.Single(document.RootElement.GetProperty("serviceYears")[0].GetProperty("regions").EnumerateArray())
+            .GetProperty("uploadedAt").GetDateTimeOffset();
+
+        var run = await context.RunAsync("status", "--service", "SERNAM", "--year", "2009");
+
+        // Chile is 3 or 4 hours behind UTC: the text gives Santiago's wall clock, not the stored UTC.
+        var chile = TimeZoneInfo.ConvertTime(uploadedAt, TimeZoneInfo.FindSystemTimeZoneById("America/Santiago"));
+        var screen = UploadCommandTests.Flatten(run.Screen);
+        Assert.Contains("subido el " + chile.ToString("dd-MM-yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture), screen, StringComparison.Ordinal);
+        Assert.DoesNotContain("subido el " + uploadedAt.UtcDateTime.ToString("dd-MM-yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture), screen, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StatusJson_AfterRecalculation_ShowsStoredNationalLineAndAtRiskCounts()
     {
         await using var context = await CliStorageContext.CreateAsync(azurite);

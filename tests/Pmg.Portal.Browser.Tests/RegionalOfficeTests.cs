@@ -57,14 +57,17 @@ public sealed class RegionalOfficeTests(PortalBrowserFixture portal)
 
         await page.WaitForURLAsync(new Regex("/envios/"));
         var errors = page.Locator("section.validation table.observations tr.severity-error");
+        // Shown at once, before the pipeline has recorded the upload (auto-retrying assertions survive the page's reloads).
         await Expect(errors.First).ToBeVisibleAsync();
+        await Expect(errors.Filter(new() { HasText = "Las ponderaciones de III.1 suman 7,35 puntos; deben sumar 100" })).ToContainTextAsync("III.1, Ponderación (%)");
+        await Expect(page.Locator("section.validation table.data").First.Locator("tbody tr").First).ToContainTextAsync("INVALIDO");
+
+        // Once recorded the page stops following the pipeline; only then are all the rows read in one go.
+        await Expect(page.Locator(".outcome")).ToContainTextAsync("Aceptado", new() { Timeout = (float)PipelineWait.TotalMilliseconds });
+        await Expect(page.Locator(".outcome")).ToContainTextAsync("errores: corríjalos y vuelva a subirlo");
         var rows = await errors.AllInnerTextsAsync();
         Assert.Contains(rows, r => r.Contains("III.1, Ponderación (%)", StringComparison.Ordinal) && r.Contains("Las ponderaciones de III.1 suman 7,35 puntos; deben sumar 100", StringComparison.Ordinal));
         Assert.All(rows, r => Assert.StartsWith("Error", r, StringComparison.Ordinal));
-        await Expect(page.Locator("section.validation table.data").First.Locator("tbody tr").First).ToContainTextAsync("INVALIDO");
-
-        await Expect(page.Locator(".outcome")).ToContainTextAsync("Aceptado", new() { Timeout = (float)PipelineWait.TotalMilliseconds });
-        await Expect(page.Locator(".outcome")).ToContainTextAsync("errores: corríjalos y vuelva a subirlo");
     }
 
     [Fact]

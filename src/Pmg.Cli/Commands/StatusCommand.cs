@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Pmg.Cli.Output;
+using Pmg.Pipeline;
 using Pmg.Pipeline.Json;
 using Pmg.Pipeline.Status;
 
@@ -87,7 +89,8 @@ internal static class StatusCommand
                     TextLines.Write(environment.Console, $"El servicio «{service}» no tiene formularios registrados; hay formularios de: {string.Join(", ", otherServices)}.");
                 }
 
-                StatusOutput.Write(environment.Console, status, services.GetRequiredService<TimeProvider>().LocalTimeZone);
+                // Chile's time (Pmg:TimeZone), whatever the zone of the machine that runs pmg: storage keeps UTC.
+                StatusOutput.Write(environment.Console, status, services.GetRequiredService<IOptions<PmgOptions>>().Value.Zone);
             }
 
             return PmgCommandLine.Success;

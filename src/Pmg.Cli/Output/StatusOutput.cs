@@ -12,7 +12,7 @@ internal static class StatusOutput
 {
     private static readonly CultureInfo Chile = CultureInfo.GetCultureInfo("es-CL");
 
-    /// <summary>A moment as a person in Chile reads it, in the workstation's time zone: "29-11-2026 02:05".</summary>
+    /// <summary>A moment as a person in Chile reads it, in the given zone (Pmg:TimeZone): "29-11-2026 02:05".</summary>
     public static string When(DateTimeOffset moment, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(moment, zone).ToString("dd-MM-yyyy HH:mm", Chile);
 
