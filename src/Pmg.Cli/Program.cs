@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Pmg.Cli;
 using Pmg.Domain.Reading;
+using Pmg.Forms;
 using Spectre.Console;
 
 using var cancellation = new CancellationTokenSource();
@@ -11,10 +11,11 @@ Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 
-// The form reader of validate and report comes from the same chain as the storage commands' services. The chain is
-// built only when a command first reads a form: `pmg --help` or a usage error pays nothing for it (start-up time,
-// BENCHMARKS.md), and nothing in it connects until used, so offline commands need no storage configured.
-var services = new Lazy<ServiceProvider>(() => StorageConnection.BuildServices(new ConfigurationBuilder().AddEnvironmentVariables().Build()));
+// The form reader of validate, report and template --from is the Forms adapter's own registration (AddPmgForms, the
+// vetted path every host uses), not the whole application chain: reading a form offline loads no storage, e-mail or
+// pipeline assembly, which is most of pmg's start-up (BENCHMARKS.md). It is built only when a command first reads a
+// form, so `pmg --help` or a usage error pays nothing for it. Storage commands build the application chain themselves.
+var services = new Lazy<ServiceProvider>(() => new ServiceCollection().AddPmgForms().BuildServiceProvider());
 try
 {
     var reader = new DeferredFormReader(() => services.Value.GetRequiredService<IFormReader>());
