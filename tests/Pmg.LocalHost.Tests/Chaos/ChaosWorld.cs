@@ -159,7 +159,14 @@ internal sealed partial class ChaosWorld : IAsyncDisposable
         var ledger = _services.GetRequiredService<ISubmissionLedger>();
         var records = await ledger.ListAsync("SERNAM", 2009);
         var byId = records.GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.ToList());
-        var lastVersion = uploads.GroupBy(u => u.Name).ToDictionary(g => g.Key, g => g.MaxBy(u => u.RecordedAt)!.ETag);
+        // The version a name holds now is the one storage committed last, which for concurrent overwrites need not be
+        // the one whose upload started last: ask storage, not the uploaders' clocks.
+        var lastVersion = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in uploads.Select(u => u.Name).Distinct(StringComparer.Ordinal))
+        {
+            lastVersion[name] = (await Layout.Forms.GetBlobClient(name).GetPropertiesAsync()).Value.ETag.ToString();
+        }
+
         int recorded = 0, duplicated = 0, lost = 0, superseded = 0, incomplete = 0, sent = 0, failed = 0;
         var notifications = _services.GetRequiredService<INotificationLedger>();
         foreach (var upload in uploads)
