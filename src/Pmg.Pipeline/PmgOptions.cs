@@ -36,17 +36,20 @@ public sealed class PmgOptions
     /// </summary>
     public string TimeZone { get; set; } = DefaultTimeZone;
 
-    /// <summary>The zone of <see cref="TimeZone"/> (the validator refuses an unknown id at start-up).</summary>
-    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(string.IsNullOrWhiteSpace(TimeZone) ? DefaultTimeZone : TimeZone.Trim());
+    /// <summary>
+    /// The zone of <see cref="TimeZone"/> (the validator refuses an unknown id at start-up). A method, not a property:
+    /// the configuration binder (and its source generator under NativeAOT) must not try to bind a TimeZoneInfo.
+    /// </summary>
+    public TimeZoneInfo Zone() => TimeZoneInfo.FindSystemTimeZoneById(string.IsNullOrWhiteSpace(TimeZone) ? DefaultTimeZone : TimeZone.Trim());
 
-    /// <summary>Now in <see cref="Zone"/>, converted explicitly from the injected clock's UTC time.</summary>
+    /// <summary>Now in <see cref="Zone()"/>, converted explicitly from the injected clock's UTC time.</summary>
     public DateTimeOffset LocalNow(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(time);
-        return TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone);
+        return TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone());
     }
 
-    /// <summary>Today's date in <see cref="Zone"/>.</summary>
+    /// <summary>Today's date in <see cref="Zone()"/>.</summary>
     public DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(LocalNow(time).DateTime);
 
     /// <summary>The known services, trimmed.</summary>
@@ -67,7 +70,7 @@ public sealed class PmgOptions
     /// <summary>The closing date of the forms of <paramref name="year"/> (the configured day of the next year).</summary>
     public DateOnly ClosingDateFor(int year) => ClosingDate.For(year, ClosingDay.Month, ClosingDay.Day);
 
-    /// <summary>Whether the closing date of <paramref name="year"/> has passed, by today's date in <see cref="Zone"/>.</summary>
+    /// <summary>Whether the closing date of <paramref name="year"/> has passed, by today's date in <see cref="Zone()"/>.</summary>
     public bool ClosingDatePassed(int year, TimeProvider time) => ClosingDate.HasPassed(ClosingDateFor(year), Today(time));
 
     /// <summary>Finds the configured spelling of a service, case-insensitively.</summary>

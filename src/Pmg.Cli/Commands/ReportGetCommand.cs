@@ -126,7 +126,7 @@ internal static class ReportGetCommand
                 return await StorageConnection.FailAsync(environment, "No se pudo descargar el libro", exception, cancellationToken).ConfigureAwait(false);
             }
 
-            var zone = services.GetRequiredService<IOptions<PmgOptions>>().Value.Zone;
+            var zone = services.GetRequiredService<IOptions<PmgOptions>>().Value.Zone();
             var written = TimeZoneInfo.ConvertTime(chosen.LastModified, zone).ToString("dd-MM-yyyy HH:mm", CultureInfo.InvariantCulture);
             environment.Console.WriteLine($"Libro consolidado de {label} guardado en {path}");
             environment.Console.WriteLine($"({chosen.FileName}, escrito el {written}, hora de Chile)");

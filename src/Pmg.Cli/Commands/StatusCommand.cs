@@ -90,7 +90,7 @@ internal static class StatusCommand
                 }
 
                 // Chile's time (Pmg:TimeZone), whatever the zone of the machine that runs pmg: storage keeps UTC.
-                StatusOutput.Write(environment.Console, status, services.GetRequiredService<IOptions<PmgOptions>>().Value.Zone);
+                StatusOutput.Write(environment.Console, status, services.GetRequiredService<IOptions<PmgOptions>>().Value.Zone());
             }
 
             return PmgCommandLine.Success;

@@ -191,7 +191,7 @@ internal sealed class ComplianceService(
     private async Task<string> WriteReportAsync(
         string service, int year, List<RegionalScore> scores, List<NationalResult> national, List<AtRiskActivity> atRisk, ContactBook book, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var report = ComplianceReport.Build(service, year, scores, national, atRisk, book, TimeZoneInfo.ConvertTime(now, options.Value.Zone));
+        var report = ComplianceReport.Build(service, year, scores, national, atRisk, book, TimeZoneInfo.ConvertTime(now, options.Value.Zone()));
         using var buffer = new MemoryStream();
         writer.Write(buffer, report);
         var content = buffer.ToArray();
