@@ -9,6 +9,8 @@ using Pmg.Domain.Reports;
 using Pmg.Domain.Rules;
 using Pmg.Forms.Reports;
 
+using static Pmg.Forms.Tests.Reports.ReportWorkbook;
+
 namespace Pmg.Forms.Tests.Reports;
 
 public sealed class ConsolidatedReportWriterTests
@@ -62,26 +64,6 @@ public sealed class ConsolidatedReportWriterTests
             new ReportObservation("hostil.docx", null, Severity.Warning, "X", Hostile, "+A1"),
         ],
     };
-
-    private static SpreadsheetDocument WriteAndReopen(ConsolidatedReport report)
-    {
-        var stream = new MemoryStream();
-        ConsolidatedReportWriter.Write(stream, report);
-        stream.Position = 0;
-        return SpreadsheetDocument.Open(stream, false);
-    }
-
-    private static Worksheet Sheet(SpreadsheetDocument document, string name)
-    {
-        var workbookPart = document.WorkbookPart!;
-        var sheet = workbookPart.Workbook.Descendants<Sheet>().Single(s => s.Name == name);
-        return ((WorksheetPart)workbookPart.GetPartById(sheet.Id!)).Worksheet;
-    }
-
-    private static Cell? CellAt(Worksheet worksheet, string reference) =>
-        worksheet.Descendants<Cell>().SingleOrDefault(c => c.CellReference == reference);
-
-    private static string? TextAt(Worksheet worksheet, string reference) => CellAt(worksheet, reference)?.InlineString?.InnerText;
 
     private static CellFormat FormatOf(SpreadsheetDocument document, Cell cell) =>
         document.WorkbookPart!.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ElementAt((int)cell.StyleIndex!.Value);

@@ -7,6 +7,8 @@ using Pmg.Domain.Reports;
 using Pmg.Domain.Rules;
 using Pmg.Forms.Reports;
 
+using static Pmg.Forms.Tests.Reports.ReportWorkbook;
+
 namespace Pmg.Forms.Tests.Reports;
 
 /// <summary>The workbook the recalculation writes, read back as a coordinator reads it: title block, contacts, status colours.</summary>
@@ -35,24 +37,6 @@ public sealed class ConsolidatedWorkbookTitleTests
             new AtRiskRow("CL-BI", "Biobío", Section.III1, "Objetivo 2", "Actividad 2", "Unidad Jurídica", "La actividad está marcada como no cumplida.", null),
         ],
     };
-
-    private static SpreadsheetDocument WriteAndReopen(ConsolidatedReport report)
-    {
-        var stream = new MemoryStream();
-        ConsolidatedReportWriter.Write(stream, report);
-        stream.Position = 0;
-        return SpreadsheetDocument.Open(stream, false);
-    }
-
-    private static Worksheet Sheet(SpreadsheetDocument document, string name)
-    {
-        var workbookPart = document.WorkbookPart!;
-        var sheet = workbookPart.Workbook.Descendants<Sheet>().Single(s => s.Name == name);
-        return ((WorksheetPart)workbookPart.GetPartById(sheet.Id!)).Worksheet;
-    }
-
-    private static string? TextAt(Worksheet worksheet, string reference) =>
-        worksheet.Descendants<Cell>().SingleOrDefault(c => c.CellReference == reference)?.InlineString?.InnerText;
 
     private static List<string?> RowTexts(Worksheet worksheet, uint row) =>
         worksheet.Descendants<Row>().Single(r => r.RowIndex! == row).Elements<Cell>().Select(c => c.InlineString?.InnerText).ToList();
