@@ -11,4 +11,8 @@ namespace Pmg.Cli;
 /// <param name="Out">Standard output; with --json nothing but JSON is written here.</param>
 /// <param name="Error">Standard error, for usage errors in Spanish.</param>
 /// <param name="Reader">Reads .docx/.xlsx forms.</param>
-public sealed record CliEnvironment(IAnsiConsole Console, TextWriter Out, TextWriter Error, IFormReader Reader);
+public sealed record CliEnvironment(IAnsiConsole Console, TextWriter Out, TextWriter Error, IFormReader Reader)
+{
+    /// <summary>Where upload, status, recalc, retry, contacts, access and report get run (in process unless NativeAOT).</summary>
+    public StorageCommands Storage { get; init; } = StorageCommands.ForThisBuild();
+}

@@ -19,18 +19,24 @@ public static partial class PmgCommandLine
     /// <summary>Storage could not be reached or refused the request, or signing in to Azure failed: nothing about a form.</summary>
     public const int StorageFailure = 3;
 
-    /// <summary>Builds the root command. To add a command, add a file under Commands/ and one line here.</summary>
+    /// <summary>
+    /// Builds the root command. To add a command, add a file under Commands/ and one line here; a command that needs
+    /// storage or e-mail also gets a <see cref="StorageCommand"/> (the NativeAOT pmg runs it through the full build).
+    /// </summary>
     public static RootCommand CreateRootCommand(CliEnvironment environment)
     {
         var root = new RootCommand("pmg: valida y consolida formularios PMG Gestión Territorial (Etapa 3).");
+        var storage = environment.Storage;
+        var report = ReportCommand.Create(environment);
+        report.Subcommands.Add(storage.Create(StorageCommand.ReportGet, environment));
         root.Subcommands.Add(ValidateCommand.Create(environment));
-        root.Subcommands.Add(ReportCommand.Create(environment));
-        root.Subcommands.Add(UploadCommand.Create(environment));
-        root.Subcommands.Add(StatusCommand.Create(environment));
-        root.Subcommands.Add(RecalcCommand.Create(environment));
-        root.Subcommands.Add(RetryCommand.Create(environment));
-        root.Subcommands.Add(ContactsCommand.Create(environment));
-        root.Subcommands.Add(AccessCommand.Create(environment));
+        root.Subcommands.Add(report);
+        root.Subcommands.Add(storage.Create(StorageCommand.Upload, environment));
+        root.Subcommands.Add(storage.Create(StorageCommand.Status, environment));
+        root.Subcommands.Add(storage.Create(StorageCommand.Recalc, environment));
+        root.Subcommands.Add(storage.Create(StorageCommand.Retry, environment));
+        root.Subcommands.Add(storage.Create(StorageCommand.Contacts, environment));
+        root.Subcommands.Add(storage.Create(StorageCommand.Access, environment));
         root.Subcommands.Add(TemplateCommand.Create(environment));
         return root;
     }
@@ -43,6 +49,11 @@ public static partial class PmgCommandLine
         // System.CommandLine ships Spanish parse errors and help; the culture change stays within this async flow.
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("es-CL");
         var parseResult = CreateRootCommand(environment).Parse(args);
+        if (parseResult.CommandResult.Command is ForwardedCommand forwarded)
+        {
+            return await forwarded.RunAsync(args, cancellationToken).ConfigureAwait(false);
+        }
+
         if (parseResult.Errors.Count > 0)
         {
             foreach (var error in parseResult.Errors)

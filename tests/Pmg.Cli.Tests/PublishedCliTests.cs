@@ -1,14 +1,16 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Pmg.Testing;
 
 namespace Pmg.Cli.Tests;
 
 /// <summary>
-/// `pmg` as a separate process: the published binary when PMG_CLI_PATH names it (test.sh and run.sh publish it to
-/// artifacts/pmg/pmg), otherwise the build next to these tests run with `dotnet pmg.dll`. Exit codes, standard
-/// output and standard error as a script sees them.
+/// `pmg` as a separate process: the published binary when PMG_CLI_PATH names it (run.sh publishes the NativeAOT pmg to
+/// artifacts/pmg/pmg, which hands the storage commands to the ReadyToRun build in artifacts/pmg/full/), otherwise the
+/// build next to these tests run with `dotnet pmg.dll`. Exit codes, standard output and standard error as a script
+/// sees them.
 /// </summary>
-public sealed class PublishedCliTests
+public sealed class PublishedCliTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private const string SeedForm = "tarapaca-2009-etapa3.docx";
 
@@ -50,6 +52,36 @@ public sealed class PublishedCliTests
 
         Assert.Equal((3, ""), (run.ExitCode, run.Stdout));
         Assert.Contains("No se pudo recalcular: no se pudo conectar con el almacenamiento", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UploadThenStatus_ThroughTheProcess_FormStoredAndItsStatusRead()
+    {
+        await using var context = await CliStorageContext.CreateAsync(azurite);
+
+        var upload = await RunAsync([], ["upload", Samples.FormPath(SeedForm), "--service", "SERNAM", "--year", "2009", "--region", "Tarapacá", "--uploader", "ana@sernam.cl", "--json", .. context.StorageArgs]);
+        await context.IngestAsync("SERNAM/2009/CL-TA/" + SeedForm);
+        var status = await RunAsync([], ["status", "--json", "--service", "SERNAM", "--year", "2009", .. context.StorageArgs]);
+
+        Assert.Equal((0, ""), (upload.ExitCode, upload.Stderr));
+        Assert.Contains("\"SERNAM/2009/CL-TA/tarapaca-2009-etapa3.docx\"", upload.Stdout, StringComparison.Ordinal);
+        Assert.Equal((0, ""), (status.ExitCode, status.Stderr));
+        using var json = JsonDocument.Parse(status.Stdout);
+        var region = Assert.Single(Assert.Single(json.RootElement.GetProperty("serviceYears").EnumerateArray()).GetProperty("regions").EnumerateArray());
+        Assert.Equal(("CL-TA", "accepted", "ana@sernam.cl"), (region.GetProperty("region").GetProperty("code").GetString(), region.GetProperty("outcome").GetString(), region.GetProperty("uploader").GetString()));
+        Assert.Equal("INVALIDO", region.GetProperty("programs").EnumerateArray().Single(p => p.GetProperty("section").GetString() == "III.1").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Help_ThroughTheProcess_ListsEveryCommand()
+    {
+        var run = await RunAsync([], "--help");
+
+        Assert.Equal((0, ""), (run.ExitCode, run.Stderr));
+        foreach (var command in new[] { "validate", "report", "upload", "status", "recalc", "retry", "contacts", "access", "template" })
+        {
+            Assert.Matches($@"\n  {command}\b", run.Stdout);
+        }
     }
 
     private static async Task<CliRun> RunAsync((string Name, string Value)[] environment, params string[] args)

@@ -19,9 +19,15 @@ namespace Pmg.Cli.Commands;
 /// </summary>
 internal static class AccessCommand
 {
+    /// <summary>The command's name on the command line.</summary>
+    public const string Name = "access";
+
+    /// <summary>What `pmg --help` says of it (also in the NativeAOT pmg, which runs it through the full build).</summary>
+    public const string Description = "Acceso al portal: qué usuario o grupo de Entra ID sube formularios de qué región.";
+
     public static Command Create(CliEnvironment environment)
     {
-        return new Command("access", "Acceso al portal: qué usuario o grupo de Entra ID sube formularios de qué región.")
+        return new Command(Name, Description)
         {
             Grant(environment),
             Revoke(environment),

@@ -15,6 +15,12 @@ namespace Pmg.Cli.Commands;
 /// <summary>`pmg contacts import FILE [--dry-run]`: loads the address book (units, regional directors, national coordinator) from .xlsx or .csv.</summary>
 internal static class ContactsCommand
 {
+    /// <summary>The command's name on the command line.</summary>
+    public const string Name = "contacts";
+
+    /// <summary>What `pmg --help` says of it (also in the NativeAOT pmg, which runs it through the full build).</summary>
+    public const string Description = "Libreta de direcciones de las alertas y comprobantes por correo.";
+
     public static Command Create(CliEnvironment environment)
     {
         var file = new Argument<string>("ARCHIVO")
@@ -40,7 +46,7 @@ internal static class ContactsCommand
             connection.BuildConfiguration(parseResult),
             cancellationToken));
 
-        return new Command("contacts", "Libreta de direcciones de las alertas y comprobantes por correo.") { import };
+        return new Command(Name, Description) { import };
     }
 
     private static async Task<int> ImportAsync(CliEnvironment environment, string path, bool dryRun, bool json, IConfiguration configuration, CancellationToken cancellationToken)

@@ -23,6 +23,12 @@ namespace Pmg.Cli.Commands;
 /// </summary>
 internal static class RecalcCommand
 {
+    /// <summary>The command's name on the command line.</summary>
+    public const string Name = "recalc";
+
+    /// <summary>What `pmg --help` says of it (also in the NativeAOT pmg, which runs it through the full build).</summary>
+    public const string Description = "Recalcula el cumplimiento regional y nacional, las actividades en riesgo, las alertas y el informe.";
+
     private static readonly CultureInfo Spanish = CultureInfo.GetCultureInfo("es-CL");
 
     public static Command Create(CliEnvironment environment)
@@ -31,7 +37,7 @@ internal static class RecalcCommand
         var year = CommonOptions.Year("Recalcula solo este año (cuatro dígitos); por omisión, todos.");
         var json = new Option<bool>("--json") { Description = "Escribe el resultado en JSON (contrato público) en la salida estándar." };
         var connection = new StorageConnection();
-        var command = new Command("recalc", "Recalcula el cumplimiento regional y nacional, las actividades en riesgo, las alertas y el informe.")
+        var command = new Command(Name, Description)
         {
             service,
             year,

@@ -34,7 +34,6 @@ internal static class ReportCommand
             xlsx,
             prefer,
         };
-        command.Subcommands.Add(ReportGetCommand.Create(environment));
 
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             environment,

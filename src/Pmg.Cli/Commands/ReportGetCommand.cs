@@ -15,6 +15,12 @@ namespace Pmg.Cli.Commands;
 /// </summary>
 internal static class ReportGetCommand
 {
+    /// <summary>The command's name on the command line.</summary>
+    public const string Name = "get";
+
+    /// <summary>What `pmg --help` says of it (also in the NativeAOT pmg, which runs it through the full build).</summary>
+    public const string Description = "Descarga el libro consolidado que guardó el recálculo: el más reciente o el indicado.";
+
     /// <summary>The copy of the newest workbook the recalculation keeps beside the timestamped ones.</summary>
     private const string Latest = "latest.xlsx";
 
@@ -26,7 +32,7 @@ internal static class ReportGetCommand
         var output = new Option<string?>("--output", "-o") { HelpName = "SALIDA.xlsx", Description = "Dónde guardarlo (por omisión, SERVICIO-AÑO-nombre en la carpeta actual)." };
         var connection = new StorageConnection();
 
-        var command = new Command("get", "Descarga el libro consolidado que guardó el recálculo: el más reciente o el indicado.")
+        var command = new Command(Name, Description)
         {
             service,
             year,

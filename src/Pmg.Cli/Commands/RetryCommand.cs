@@ -18,12 +18,18 @@ namespace Pmg.Cli.Commands;
 /// </summary>
 internal static class RetryCommand
 {
+    /// <summary>The command's name on the command line.</summary>
+    public const string Name = "retry";
+
+    /// <summary>What `pmg --help` says of it (also in the NativeAOT pmg, which runs it through the full build).</summary>
+    public const string Description = "Vuelve a procesar los formularios fallidos y a enviar los correos fallidos, y dice qué hizo.";
+
     public static Command Create(CliEnvironment environment)
     {
         var service = new Option<string?>("--service") { HelpName = "SERVICIO", Description = "Reintenta solo este servicio (p. ej. SERNAM); por omisión, todos." };
         var year = new Option<string?>("--year") { HelpName = "AÑO", Description = "Reintenta solo este año (cuatro dígitos); por omisión, todos." };
         var connection = new StorageConnection();
-        var command = new Command("retry", "Vuelve a procesar los formularios fallidos y a enviar los correos fallidos, y dice qué hizo.")
+        var command = new Command(Name, Description)
         {
             service,
             year,

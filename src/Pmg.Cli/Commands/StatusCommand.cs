@@ -17,6 +17,12 @@ namespace Pmg.Cli.Commands;
 /// </summary>
 internal static class StatusCommand
 {
+    /// <summary>The command's name on the command line.</summary>
+    public const string Name = "status";
+
+    /// <summary>What `pmg --help` says of it (also in the NativeAOT pmg, which runs it through the full build).</summary>
+    public const string Description = "Estado de los formularios recibidos: regiones, programas, resultado nacional, rechazos y fallas.";
+
     public static Command Create(CliEnvironment environment)
     {
         var service = new Option<string?>("--service") { HelpName = "SERVICIO", Description = "Solo este servicio (p. ej. SERNAM)." };
@@ -24,7 +30,7 @@ internal static class StatusCommand
         var json = new Option<bool>("--json") { Description = "Escribe el estado en JSON en la salida estándar." };
         var connection = new StorageConnection();
 
-        var command = new Command("status", "Estado de los formularios recibidos: regiones, programas, resultado nacional, rechazos y fallas.")
+        var command = new Command(Name, Description)
         {
             service,
             year,

@@ -22,12 +22,21 @@ namespace Pmg.Cli.Commands;
 /// </summary>
 internal static class UploadCommand
 {
+    /// <summary>The command's name on the command line.</summary>
+    public const string Name = "upload";
+
+    /// <summary>The name of its files argument, shown beside the command in `pmg --help`.</summary>
+    public const string FilesArgument = "FILE";
+
+    /// <summary>What `pmg --help` says of it (also in the NativeAOT pmg, which runs it through the full build).</summary>
+    public const string Description = "Sube formularios al contenedor «forms» para que el proceso los lea y evalúe.";
+
     /// <summary>Characters a service may not contain: they would break the blob path or the table keys.</summary>
     private static readonly char[] ForbiddenInService = ['/', '\\', '#', '?', '|'];
 
     public static Command Create(CliEnvironment environment)
     {
-        var files = CommandArguments.Paths("FILE", "Formularios .docx o .xlsx a subir.");
+        var files = CommandArguments.Paths(FilesArgument, "Formularios .docx o .xlsx a subir.");
         var service = new Option<string?>("--service") { HelpName = "SERVICIO", Description = "Servicio (p. ej. SERNAM); primer tramo de la ruta." };
         var year = CommonOptions.Year("Año del formulario, cuatro dígitos (p. ej. 2009).");
         var region = new Option<string?>("--region") { HelpName = "REGIÓN", Description = "Región: código ISO (CL-TA) o nombre (Tarapacá); se guarda como código ISO." };
@@ -35,7 +44,7 @@ internal static class UploadCommand
         var json = new Option<bool>("--json") { Description = "Escribe el resultado en JSON (contrato público) en la salida estándar." };
         var connection = new StorageConnection();
 
-        var command = new Command("upload", "Sube formularios al contenedor «forms» para que el proceso los lea y evalúe.")
+        var command = new Command(Name, Description)
         {
             files,
             service,

@@ -1,0 +1,95 @@
+using System.Runtime.Versioning;
+using Pmg.Forms;
+using Spectre.Console;
+
+namespace Pmg.Cli.Tests;
+
+/// <summary>
+/// The NativeAOT pmg's way with the storage commands (upload, status, recalc, retry, contacts, access, report get):
+/// listed in its help exactly as the full build lists them, and handed, whole command line untouched, to the full
+/// build, whose exit code is pmg's. The other pmg here is a shell script that records what it was given.
+/// </summary>
+[UnsupportedOSPlatform("windows")] // the other pmg is a shell script
+public sealed class ForwardedCommandTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("report", "--help")]
+    public async Task Help_ForwardedBuild_ListsTheSameCommandsAndDescriptionsAsTheFullBuild(params string[] args)
+    {
+        var full = await CliRunner.RunAsync(args);
+
+        var forwarded = await RunForwardedAsync(Path.Combine(_folder.Path, "absent"), args);
+
+        Assert.Equal((0, 0), (full.ExitCode, forwarded.ExitCode));
+        Assert.Equal(full.Stdout, forwarded.Stdout);
+        Assert.Contains(args.Length == 1
+            ? "  upload <FILE>    Sube formularios al contenedor «forms» para que el proceso los lea y evalúe."
+            : "  get  Descarga el libro consolidado que guardó el recálculo: el más reciente o el indicado.", forwarded.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("status", "--year", "abc", "--json")]
+    [InlineData("upload", "--help")]
+    [InlineData("contacts", "import", "libreta.csv", "--dry-run")]
+    [InlineData("report", "get", "--service", "SERNAM", "--year", "2009", "-o", "informe con espacios.xlsx")]
+    [InlineData("access", "grant", "--bogus")]
+    public async Task StorageCommand_Forwarded_OtherPmgGetsTheWholeCommandLineAndItsExitCodeIsPmgs(params string[] args)
+    {
+        var other = RecordingScript(exitCode: 7);
+
+        var run = await RunForwardedAsync(other, args);
+
+        Assert.Equal((7, "", ""), (run.ExitCode, run.Stdout, run.Stderr));
+        Assert.Equal(args, await File.ReadAllLinesAsync(other + ".args"));
+    }
+
+    [Fact]
+    public async Task FormCommand_Forwarded_StillRunsHereAndNothingIsHandedOver()
+    {
+        var other = RecordingScript(exitCode: 7);
+
+        var run = await RunForwardedAsync(other, "validate", "--json", Pmg.Testing.Samples.FormPath("tarapaca-2009-etapa3.docx"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("\"weightTotal\": 2.50,", run.Stdout, StringComparison.Ordinal);
+        Assert.False(File.Exists(other + ".args"));
+    }
+
+    [Fact]
+    public async Task StorageCommand_FullBuildMissing_SaysWhatIsMissingAndHowToGetIt()
+    {
+        var absent = Path.Combine(_folder.Path, "full", "pmg");
+
+        var run = await RunForwardedAsync(absent, "status");
+
+        Assert.Equal((2, ""), (run.ExitCode, run.Stdout));
+        Assert.Equal(
+            $"Falta «{absent}»: este pmg (NativeAOT) ejecuta «status» con la versión completa publicada a su lado. Publíquela con ./run.sh o use «dotnet pmg.dll».",
+            run.Stderr.TrimEnd());
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    private string RecordingScript(int exitCode)
+    {
+        var path = Path.Combine(_folder.Path, "pmg-full");
+        File.WriteAllText(path, $"#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$0.args\"\nexit {exitCode}\n");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return path;
+    }
+
+    private static async Task<CliRun> RunForwardedAsync(string otherPmg, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        using var screen = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Out = new AnsiConsoleOutput(screen) });
+        var environment = new CliEnvironment(console, stdout, stderr, new FormReader()) { Storage = new ForwardedStorageCommands(otherPmg) };
+
+        var exitCode = await PmgCommandLine.RunAsync(args, environment);
+        return new CliRun(exitCode, stdout.ToString(), stderr.ToString(), screen.ToString());
+    }
+}
