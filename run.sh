@@ -117,6 +117,8 @@ is_ours() {
 
 stop_all() {
   local pid
+  # A build or publish still running (Ctrl+C during step 3): setsid put it in its own group, so stop that group.
+  if [[ -f "$run_dir/build.pid" ]]; then stop_group "$(cat "$run_dir/build.pid")"; rm -f "$run_dir/build.pid"; fi
   if [[ -f "$follow_pid_file" ]]; then stop_group "$(cat "$follow_pid_file")"; rm -f "$follow_pid_file"; fi
   if is_ours "$host_pid_file" Pmg.LocalHost; then
     pid=$(cat "$host_pid_file")
@@ -145,7 +147,7 @@ cleanup() {
 }
 
 # ------------------------------------------------------------------------------------------------------------- helpers
-# The published pmg (ReadyToRun, starts faster) when step 3 published it; else the build.
+# The published pmg (NativeAOT, starts in milliseconds) when step 3 published it; else the build.
 pmg() {
   if [[ -x "$cli_bin" ]]; then "$cli_bin" "$@"; else dotnet "$cli_dll" "$@"; fi
 }
@@ -312,16 +314,25 @@ if $build; then
     fi
   fi
   info "compilado en $((SECONDS - started)) s"
-  # pmg published ReadyToRun (src/Pmg.Cli/Pmg.Cli.csproj): what eng/run/pmg and the tests' PMG_CLI_PATH run. Only
-  # when a source changed since the last publish: crossgen takes minutes on a small machine.
-  if [[ ! -x "$cli_bin" ]] || [[ -n "$(find src -newer "$cli_bin" \( -name '*.cs' -o -name '*.csproj' \) -print -quit)" ]]; then
-    started=$SECONDS
-    if setsid dotnet publish src/Pmg.Cli -c Release -r linux-x64 -o "$root/artifacts/pmg" -nologo -v q -nodeReuse:false -clp:ErrorsOnly > "$logs/publish.log" 2>&1 < /dev/null 9>&-; then
-      info "pmg publicado en artifacts/pmg/pmg en $((SECONDS - started)) s"
-    else
-      warn "no se pudo publicar pmg (.data/logs/publish.log); se usa la compilación"
-    fi
-  fi
+  # pmg published (eng/publish-cli.sh): NativeAOT for the form commands, the ReadyToRun build beside it for the rest;
+  # what eng/run/pmg and the tests' PMG_CLI_PATH run. Only when a source changed: NativeAOT takes minutes here.
+  started=$SECONDS
+  PMG_PUBLISH_LOGS="$logs" setsid eng/publish-cli.sh > "$logs/publish.log" 2>&1 < /dev/null 9>&- &
+  publish_pid=$!
+  echo "$publish_pid" > "$run_dir/build.pid"
+  while kill -0 "$publish_pid" 2>/dev/null; do
+    progress "publicando pmg: NativeAOT y ReadyToRun ($((SECONDS - started)) s; registro: .data/logs/publish.log)"
+    sleep 0.5
+  done
+  publish_status=0
+  wait "$publish_pid" || publish_status=$?
+  rm -f "$run_dir/build.pid"
+  progress_done
+  case $publish_status in
+    0) if grep -q "up to date" "$logs/publish.log"; then info "pmg publicado: sin cambios desde la última vez"; else info "pmg publicado en artifacts/pmg/pmg (NativeAOT) en $((SECONDS - started)) s"; fi ;;
+    1) warn "pmg se publicó sin NativeAOT (.data/logs/publish-aot.log): artifacts/pmg/pmg es la versión ReadyToRun" ;;
+    *) warn "no se pudo publicar pmg (.data/logs/publish.log); se usa la compilación" ;;
+  esac
 else
   info "--no-build: se usa la compilación existente"
 fi
