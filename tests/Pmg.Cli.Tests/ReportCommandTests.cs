@@ -128,8 +128,8 @@ public sealed class ReportCommandTests
         Assert.Equal(2, national.GetProperty("regions").GetInt32());
         var duplicate = Duplicate(json);
         Assert.Equal("warning", duplicate.GetProperty("severity").GetString());
-        var local = TimeProvider.System.LocalTimeZone;
-        string When(int day) => TimeZoneInfo.ConvertTime(new DateTimeOffset(2026, 12, day, 13, 0, 0, TimeSpan.Zero), local).ToString("dd-MM-yyyy HH:mm:ss", CultureInfo.InvariantCulture);
+        // Chile time whatever the machine's zone: 13:00 UTC on 1 and 2 December 2026 is 10:00 in Santiago (summer, UTC-3).
+        static string When(int day) => $"0{day}-12-2026 10:00:00";
         Assert.Equal(
             $"La región Tarapacá (CL-TA) tiene 2 formularios de SERNAM para 2009: cierre-2009-CL-TA.docx (modificado el {When(1)}), cierre-2009-CL-TA.xlsx (modificado el {When(2)}). "
                 + "En el resultado nacional se considera solo «cierre-2009-CL-TA.xlsx», el más reciente, como el proceso hace con las subidas. Para considerar otro, use --prefer ARCHIVO.",
@@ -208,6 +208,10 @@ public sealed class ReportCommandTests
         Assert.Empty(new OpenXmlValidator().Validate(document));
         var workbookPart = document.WorkbookPart!;
         Assert.Equal(["Nacional", "Regiones", "Observaciones"], workbookPart.Workbook.Descendants<Sheet>().Select(s => s.Name!.Value));
+        var title = SheetRows(workbookPart, "Nacional").Take(5).Select(r => r[0]).ToList();
+        Assert.Equal(["Consolidado PMG Gestión Territorial (formularios locales, no los subidos)", "Servicio: SERNAM", "Año: 2009"], title.Take(3));
+        Assert.Matches(@"^Generado el \d{1,2} de [a-z]+ de \d{4}, \d{2}:\d{2} \(hora de Chile\)$", title[3]);
+        Assert.Equal("Reglas aplicadas:", title[4]);
 
         var regions = SheetRows(workbookPart, "Regiones");
         var tarapaca = regions.Single(r => r[0] == "CL-TA");
@@ -220,8 +224,8 @@ public sealed class ReportCommandTests
         Assert.Equal("NO CUMPLE", biobio[8]);
 
         var national = SheetRows(workbookPart, "Nacional");
-        Assert.Equal(["III.1", "Gestión Territorial", "NO CUMPLE", "3", "1"], national[1].Select(v => v ?? ""));
-        Assert.Equal(["III.2", "Complementariedad Territorial", "NO CUMPLE", "3", "1"], national[2].Select(v => v ?? ""));
+        Assert.Equal(["III.1", "Gestión Territorial", "NO CUMPLE", "3", "1"], national.Single(r => r.FirstOrDefault() == "III.1").Select(v => v ?? ""));
+        Assert.Equal(["III.2", "Complementariedad Territorial", "NO CUMPLE", "3", "1"], national.Single(r => r.FirstOrDefault() == "III.2").Select(v => v ?? ""));
     }
 
     [Fact]

@@ -1,8 +1,12 @@
 using System.CommandLine;
+using System.Globalization;
 using Pmg.Cli.Output;
+using Pmg.Domain.Model;
 using Pmg.Domain.Reading;
 using Pmg.Domain.Reports;
 using Pmg.Forms.Reports;
+using Pmg.Pipeline;
+using Pmg.Pipeline.Compliance;
 using Pmg.Pipeline.Json;
 using Spectre.Console;
 
@@ -70,11 +74,16 @@ internal static class ReportCommand
             });
         }
 
+        // Dates as people in Chile read them, whatever the computer's zone (the pipeline's Pmg:TimeZone default).
+        var chile = new PmgOptions().Zone();
         var report = ConsolidatedReportBuilder.Build(evaluated, new ReportOptions
         {
-            TimeZone = TimeProvider.System.LocalTimeZone,
+            TimeZone = chile,
             ChoiceHint = "Para considerar otro, use --prefer ARCHIVO.",
-        });
+        }) with
+        {
+            Header = Header(evaluated, TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), chile)),
+        };
 
         if (xlsxPath is not null && !await TryWriteWorkbookAsync(environment, xlsxPath, report, cancellationToken).ConfigureAwait(false))
         {
@@ -96,6 +105,23 @@ internal static class ReportCommand
 
         // A refused file is missing from the national result: signal it the way validate does.
         return evaluated.All(e => e.Read.Accepted) ? PmgCommandLine.Success : PmgCommandLine.FormErrors;
+    }
+
+    /// <summary>
+    /// The workbook's title block: that it comes from local files, the services and years the forms state, when it was
+    /// written (Chile time) and the rules applied, as the recalculation's workbook says them.
+    /// </summary>
+    private static ReportHeader Header(IReadOnlyList<EvaluatedFile> evaluated, DateTimeOffset now)
+    {
+        var submissions = evaluated.Select(e => e.Evaluation?.Submission).OfType<Submission>().ToList();
+        var services = submissions.Select(s => s.Service).Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        var years = submissions.Select(s => s.Year).Distinct().Order().Select(y => y.ToString(CultureInfo.InvariantCulture)).ToList();
+        return new ReportHeader(
+            ReportHeader.LocalFilesTitle,
+            services.Count == 0 ? "no indicado en los formularios" : string.Join(", ", services),
+            years.Count == 0 ? "no indicado en los formularios" : string.Join(", ", years),
+            ComplianceReport.GeneratedText(now),
+            ReportRules.Lines);
     }
 
     private static async Task<bool> TryWriteWorkbookAsync(CliEnvironment environment, string path, ConsolidatedReport report, CancellationToken cancellationToken)

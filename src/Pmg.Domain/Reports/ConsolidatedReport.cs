@@ -33,14 +33,17 @@ public sealed record ConsolidatedReport
 
 /// <summary>The title block of the consolidated workbook, every line as a coordinator reads it (Spanish).</summary>
 /// <param name="Title">"Consolidado PMG Gestión Territorial".</param>
-/// <param name="Service">The service ("SERNAM").</param>
-/// <param name="Year">The year of the forms.</param>
+/// <param name="Service">The service ("SERNAM"), or what stands for it when local forms do not say.</param>
+/// <param name="Year">The year of the forms ("2009"; "2009, 2010" for local files of several years).</param>
 /// <param name="GeneratedAt">When it was generated, in words and in the zone people read ("2 de diciembre de 2026, 10:15 (hora de Chile)").</param>
 /// <param name="Rules">The rules applied, a sentence per line.</param>
-public sealed record ReportHeader(string Title, string Service, int Year, string GeneratedAt, IReadOnlyList<string> Rules)
+public sealed record ReportHeader(string Title, string Service, string Year, string GeneratedAt, IReadOnlyList<string> Rules)
 {
     /// <summary>The title of the workbook the recalculation writes.</summary>
     public const string ConsolidatedTitle = "Consolidado PMG Gestión Territorial";
+
+    /// <summary>The title of the workbook `pmg report --xlsx` writes from files on a computer, not from what was uploaded.</summary>
+    public const string LocalFilesTitle = "Consolidado PMG Gestión Territorial (formularios locales, no los subidos)";
 }
 
 /// <summary>The rules of docs/rules.md as the workbook states them, with the form's note numbers.</summary>

@@ -68,7 +68,7 @@ public static class ConsolidatedReportWriter
         {
             table.AddTitleLine(ReportCell.Styled(header.Title, ReportStyles.Title));
             table.AddTitleLine(ReportCell.Text("Servicio: " + header.Service));
-            table.AddTitleLine(ReportCell.Text("Año: " + header.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            table.AddTitleLine(ReportCell.Text("Año: " + header.Year));
             table.AddTitleLine(ReportCell.Text("Generado el " + header.GeneratedAt));
             table.AddTitleLine(ReportCell.Styled("Reglas aplicadas:", ReportStyles.Bold));
             foreach (var line in header.Rules)

@@ -25,7 +25,7 @@ public static class ComplianceReport
         var ordered = scores.OrderBy(s => RegionOrder(s.Evaluation.Submission.Region)).ToList();
         return new ConsolidatedReport
         {
-            Header = new ReportHeader(ReportHeader.ConsolidatedTitle, service, year, GeneratedText(generatedAt), ReportRules.Lines),
+            Header = new ReportHeader(ReportHeader.ConsolidatedTitle, service, year.ToString(CultureInfo.InvariantCulture), GeneratedText(generatedAt), ReportRules.Lines),
             Sections = SectionExtensions.Programs.Where(section => scores.Any(s => s.Evaluation.Programs.Any(p => p.Section == section))).ToArray(),
             Regions = ordered.Select(s => new RegionalEntry(
                 s.Pointer.BlobName[(s.Pointer.BlobName.LastIndexOf('/') + 1)..],

@@ -20,7 +20,7 @@ public sealed class ConsolidatedWorkbookTitleTests
 
     private static ConsolidatedReport RecalculationReport(params Section[] sections) => new()
     {
-        Header = new ReportHeader(ReportHeader.ConsolidatedTitle, "SERNAM", 2009, Generated, ReportRules.Lines),
+        Header = new ReportHeader(ReportHeader.ConsolidatedTitle, "SERNAM", "2009", Generated, ReportRules.Lines),
         Sections = sections,
         Regions =
         [

@@ -50,7 +50,7 @@ public sealed class ComplianceReportTests
         var report = await RecalculateAsync(NearMidnightUtc, Form("CL-TA", Ten()));
 
         var header = Assert.IsType<ReportHeader>(report.Header);
-        Assert.Equal(("Consolidado PMG Gestión Territorial", "SERNAM", 2009), (header.Title, header.Service, header.Year));
+        Assert.Equal(("Consolidado PMG Gestión Territorial", "SERNAM", "2009"), (header.Title, header.Service, header.Year));
         Assert.Equal("2 de febrero de 2010, 23:30 (hora de Chile)", header.GeneratedAt);
         Assert.Equal(ReportRules.Lines, header.Rules);
     }
