@@ -157,6 +157,20 @@ public sealed class ReconciliationGracePeriodTests
         Assert.Null(harness.Current.Current("SERNAM", 2009, "CL-VS"));
     }
 
+    [Fact]
+    public async Task SweepAsync_OldBlobOverwrittenBetweenListingAndDownload_NewVersionLeftToItsTrigger()
+    {
+        using var harness = ReadyHarness();
+        harness.Forms.Put("SERNAM/2009/CL-TA/cierre.docx", "0x1", harness.Clock.GetUtcNow() - TimeSpan.FromHours(2));
+        harness.Forms.BeforeOpen = name => harness.Forms.Put(name, "0x2", harness.Clock.GetUtcNow() - TimeSpan.FromSeconds(1));
+
+        var swept = await harness.Reconciliation.SweepAsync(null, null, GracePeriod);
+
+        Assert.Equal((0, 1), (swept.Ingested.Count, swept.LeftToTrigger));
+        Assert.Empty(harness.Reader.Calls);
+        Assert.Equal(0, harness.Ledger.Adds);
+    }
+
     // pmg recalc: run.sh counts on it to ingest, seconds after the upload, a form the polling trigger skipped.
     [Fact]
     public async Task SweepAsync_OperatorSweepOfABlobJustWritten_Ingested()

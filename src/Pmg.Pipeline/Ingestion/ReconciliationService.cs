@@ -39,9 +39,10 @@ internal sealed class ReconciliationService(
         var unprocessed = await finder.FindAsync(service, year, cancellationToken).ConfigureAwait(false);
 
         // Written at or before the cutoff: old enough that the trigger has had its chance. One clock reading for the
-        // whole sweep, so the listing's order (oldest first) is the order taken.
+        // whole sweep: each blob is judged by its age when the sweep began.
         var cutoff = time.GetUtcNow() - minimumAge;
         var due = unprocessed.Where(form => form.Blob.LastModified <= cutoff).ToList();
+        var leftToTrigger = unprocessed.Count - due.Count;
         var outcomes = new List<IngestionOutcome>();
         foreach (var form in due)
         {
@@ -53,13 +54,18 @@ internal sealed class ReconciliationService(
 
             await using (incoming.Content.ConfigureAwait(false))
             {
+                if (incoming.UploadedAt > cutoff)
+                {
+                    leftToTrigger++; // overwritten since the listing: the version opened is young, so its trigger's too
+                    continue;
+                }
+
                 var outcome = await ingestion.IngestAsync(incoming, cancellationToken).ConfigureAwait(false);
                 logger.Reconciled(form.Blob.Name, outcome.Status, outcome.SubmissionId);
                 outcomes.Add(outcome);
             }
         }
 
-        var leftToTrigger = unprocessed.Count - due.Count;
         logger.ReconciliationFinished(service ?? "*", year?.ToString(CultureInfo.InvariantCulture) ?? "*", unprocessed.Count, outcomes.Count, leftToTrigger, minimumAge);
         return new ReconciliationResult(unprocessed.Count, outcomes) { LeftToTrigger = leftToTrigger };
     }
