@@ -1,5 +1,6 @@
 using Azure;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Pmg.Pipeline.Compliance;
 using Pmg.Pipeline.Ingestion;
 using Pmg.Storage;
@@ -10,12 +11,14 @@ namespace Pmg.Hosting;
 public sealed class RecalculationTriggerHandler(
     IPoisonQueueGauge poisonQueues,
     IReconciliationService reconciliation,
+    IOptions<ReconciliationOptions> reconciliationOptions,
     IComplianceService compliance,
     ILogger<RecalculationTriggerHandler> logger)
 {
     /// <summary>
     /// Logs every poison queue's length (the <c>poison-queue-not-empty</c> alert reads it), ingests every form blob
-    /// that has no submission record (the sweep behind the blob trigger), then recalculates every configured
+    /// that has no submission record and is older than <see cref="ReconciliationOptions.GracePeriod"/> (the sweep behind
+    /// the blob trigger; younger blobs are the trigger's, which may still be retrying them), then recalculates every configured
     /// service-year (queuing alert digests and writing the report). A storage failure in the last two throws; the
     /// next scheduled run starts over anyway (both are idempotent).
     /// </summary>
@@ -23,7 +26,7 @@ public sealed class RecalculationTriggerHandler(
     {
         Log.RecalculationStarted(logger, isPastDue);
         await MeasurePoisonQueuesAsync(cancellationToken).ConfigureAwait(false);
-        var swept = await reconciliation.SweepAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var swept = await reconciliation.SweepAsync(null, null, reconciliationOptions.Value.GracePeriod, cancellationToken).ConfigureAwait(false);
         var summary = await compliance.RecalculateAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         Log.RecalculationFinished(logger, swept.Ingested.Count, summary.Results.Count, summary.Results.Sum(r => r.AtRisk.Count), summary.Results.Sum(r => r.DigestsQueued));
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Pmg.Pipeline.Ingestion;
 
 namespace Pmg.LocalHost;
@@ -11,7 +12,20 @@ namespace Pmg.LocalHost;
 /// killed mid-batch leaves records half-done that the trigger only retries after its 10-minute visibility timeout. A
 /// failed sweep (storage down) is logged and tried again at the next interval; it never stops the host.
 /// </summary>
-internal sealed class ReconciliationSweeper(IReconciliationService reconciliation, IConfiguration configuration, TimeProvider time, ILogger<ReconciliationSweeper> logger) : BackgroundService
+/// <remarks>
+/// Every sweep, the start-up one included, leaves alone the blobs written less than
+/// <c>Pmg:Reconciliation:GracePeriod</c> ago: those are the trigger's, which may be retrying them right now (a form that
+/// fails is read by every delivery up to the poison threshold and leaves no ledger row meanwhile, so age is what tells
+/// "being retried" from "missed"). At start-up too, because the restarted trigger scans the container and takes the
+/// young blobs itself; what a killed host left half-done is taken once it is older than the grace, still well before
+/// the trigger's own redelivery.
+/// </remarks>
+internal sealed class ReconciliationSweeper(
+    IReconciliationService reconciliation,
+    IOptions<ReconciliationOptions> options,
+    IConfiguration configuration,
+    TimeProvider time,
+    ILogger<ReconciliationSweeper> logger) : BackgroundService
 {
     /// <summary>The setting that spaces the sweeps (a TimeSpan).</summary>
     public const string IntervalSetting = "LocalHost:SweepInterval";
@@ -19,11 +33,12 @@ internal sealed class ReconciliationSweeper(IReconciliationService reconciliatio
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = configuration.GetValue(IntervalSetting, TimeSpan.FromMinutes(1));
+        var grace = options.Value.GracePeriod;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await reconciliation.SweepAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
+                await reconciliation.SweepAsync(null, null, grace, stoppingToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {

@@ -43,8 +43,8 @@ internal static partial class Log
     public static partial void Reconciled(this ILogger logger, string blobName, Ingestion.IngestionStatus status, string submissionId);
 
     [LoggerMessage(EventId = 1108, EventName = "ReconciliationFinished", Level = LogLevel.Information,
-        Message = "Reconciliation sweep of {Service} {Year}: {Unprocessed} blobs without a submission record, {Ingested} ingested")]
-    public static partial void ReconciliationFinished(this ILogger logger, string service, string year, int unprocessed, int ingested);
+        Message = "Reconciliation sweep of {Service} {Year}: {Unprocessed} blobs without a submission record, {Ingested} ingested, {LeftToTrigger} written less than {MinimumAge} ago left to their trigger")]
+    public static partial void ReconciliationFinished(this ILogger logger, string service, string year, int unprocessed, int ingested, int leftToTrigger, TimeSpan minimumAge);
 
     [LoggerMessage(EventId = 1109, EventName = "IngestionRetried", Level = LogLevel.Warning,
         Message = "Form blob {BlobName} (submission {SubmissionId}), recorded as failed, was processed again: {Status}")]

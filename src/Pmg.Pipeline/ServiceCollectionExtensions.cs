@@ -14,7 +14,7 @@ namespace Pmg.Pipeline;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="PmgOptions"/> (section "Pmg", validated on start) and the use cases: <see cref="IIngestionService"/>, the <see cref="IReconciliationService"/> sweep behind it,
+    /// Adds <see cref="PmgOptions"/> (section "Pmg", validated on start), <see cref="ReconciliationOptions"/> and the use cases: <see cref="IIngestionService"/>, the <see cref="IReconciliationService"/> sweep behind it,
     /// <see cref="IComplianceService"/>, <see cref="INotificationService"/>, the <see cref="IStatusService"/> read model and <see cref="IRetryService"/> (pmg retry).
     /// They need the ports the adapters implement: a form reader and report writer (AddPmgForms), the stores and
     /// queues (AddPmgStorage), an e-mail sender (AddPmgNotifications); AddPmgApplication adds them all.
@@ -24,6 +24,8 @@ public static class ServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<PmgOptions>().BindConfiguration(PmgOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PmgOptions>, PmgOptionsValidator>());
+        services.AddOptions<ReconciliationOptions>().BindConfiguration(ReconciliationOptions.SectionName)
+            .Validate(o => o.GracePeriod >= TimeSpan.Zero, "Pmg:Reconciliation:GracePeriod must not be negative.").ValidateOnStart();
         services.AddOptions<PortalLinkOptions>().BindConfiguration(PortalLinkOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IIngestionService, IngestionService>();

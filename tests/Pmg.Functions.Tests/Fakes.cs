@@ -157,17 +157,20 @@ internal sealed class RecordingComplianceService : IComplianceService
     }
 }
 
-/// <summary>Records each sweep the timer asks for and answers with the outcomes it was given.</summary>
+/// <summary>Records each sweep the timer asks for (with the minimum age it asks) and answers with the outcomes it was given.</summary>
 internal sealed class RecordingReconciliationService(params IngestionOutcome[] outcomes) : IReconciliationService
 {
-    public List<CancellationToken> Sweeps { get; } = [];
+    public List<(TimeSpan MinimumAge, CancellationToken Token)> Sweeps { get; } = [];
 
     public Task<IReadOnlyList<UnprocessedForm>> FindUnprocessedAsync(string? service = null, int? year = null, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("The timer sweeps; it never only lists.");
 
-    public Task<ReconciliationResult> SweepAsync(string? service = null, int? year = null, CancellationToken cancellationToken = default)
+    public Task<ReconciliationResult> SweepAsync(string? service = null, int? year = null, CancellationToken cancellationToken = default) =>
+        SweepAsync(service, year, TimeSpan.Zero, cancellationToken);
+
+    public Task<ReconciliationResult> SweepAsync(string? service, int? year, TimeSpan minimumAge, CancellationToken cancellationToken = default)
     {
-        Sweeps.Add(cancellationToken);
+        Sweeps.Add((minimumAge, cancellationToken));
         return Task.FromResult(new ReconciliationResult(outcomes.Length, outcomes));
     }
 }

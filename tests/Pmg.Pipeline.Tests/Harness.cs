@@ -18,11 +18,16 @@ internal sealed class Harness : IDisposable
 
     /// <param name="services">The configured services.</param>
     /// <param name="reader">The form reader; the fake <see cref="Reader"/> when null (a test passes the real one to read real bytes).</param>
-    public Harness(string services = "SERNAM", IFormReader? reader = null)
+    /// <param name="settings">More settings, over the services and the closing date.</param>
+    public Harness(string services = "SERNAM", IFormReader? reader = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Pmg:Services"] = services, ["Pmg:ClosingMonthDay"] = "01-31" })
-            .Build();
+        var values = new Dictionary<string, string?> { ["Pmg:Services"] = services, ["Pmg:ClosingMonthDay"] = "01-31" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var collection = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))

@@ -8,9 +8,13 @@ namespace Pmg.Pipeline.Ingestion;
 public sealed record UnprocessedForm(StoredForm Blob, string? Service, int? Year, string? RegionCode);
 
 /// <summary>What one sweep did.</summary>
-/// <param name="Listed">Blobs listed.</param>
-/// <param name="Ingested">The outcome of every blob that had no completed record, in the order ingested.</param>
-public sealed record ReconciliationResult(int Listed, IReadOnlyList<IngestionOutcome> Ingested);
+/// <param name="Listed">Blobs found with no completed record, those left to their trigger included.</param>
+/// <param name="Ingested">The outcome of every blob the sweep took, in the order ingested.</param>
+public sealed record ReconciliationResult(int Listed, IReadOnlyList<IngestionOutcome> Ingested)
+{
+    /// <summary>Blobs with no completed record that the sweep left to their trigger: written less than its minimum age ago.</summary>
+    public int LeftToTrigger { get; init; }
+}
 
 /// <summary>
 /// The guarantee behind the triggers: finds form blobs that never became a submission (a polling scan that skipped
@@ -21,6 +25,17 @@ public interface IReconciliationService
     /// <summary>Blobs with no completed submission record, oldest first (null filters mean all; the service in any casing).</summary>
     Task<IReadOnlyList<UnprocessedForm>> FindUnprocessedAsync(string? service = null, int? year = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Ingests every blob <see cref="FindUnprocessedAsync"/> finds, oldest first; a blob deleted meanwhile is skipped.</summary>
+    /// <summary>
+    /// Ingests every blob <see cref="FindUnprocessedAsync"/> finds, oldest first, however young: the sweep an operator asks
+    /// for (<c>pmg recalc</c>). A blob deleted meanwhile is skipped.
+    /// </summary>
     Task<ReconciliationResult> SweepAsync(string? service = null, int? year = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="SweepAsync(string?, int?, CancellationToken)"/>, but leaves to their trigger the blobs last written less
+    /// than <paramref name="minimumAge"/> ago (by the injected clock against the blob's Last-Modified): the background
+    /// sweeps pass <see cref="ReconciliationOptions.GracePeriod"/> so that they take only what the trigger missed or
+    /// abandoned, never a blob it is still retrying. <see cref="TimeSpan.Zero"/> takes every blob.
+    /// </summary>
+    Task<ReconciliationResult> SweepAsync(string? service, int? year, TimeSpan minimumAge, CancellationToken cancellationToken = default);
 }

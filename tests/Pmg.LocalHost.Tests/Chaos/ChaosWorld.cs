@@ -82,7 +82,10 @@ internal sealed partial class ChaosWorld : IAsyncDisposable
         start.Environment["AzureWebJobsStorage"] = ConnectionString;
         start.Environment["Pmg__Services"] = "SERNAM";
         start.Environment["Notifications__PickupDirectory"] = MailDirectory;
+        // Sweeps every 5 s taking blobs older than 15 s: a scenario (a killed host's half-done batch) settles within its
+        // limit, while the trigger's own deliveries (1 s apart here) keep the first chance at every upload.
         start.Environment["LocalHost__SweepInterval"] = "00:00:05";
+        start.Environment["Pmg__Reconciliation__GracePeriod"] = "00:00:15";
         start.Environment["Pmg__RecalculationSchedule"] = "0 0 0 1 1 *";
         start.Environment["AzureWebJobs__Extensions__queues__maxPollingInterval"] = "00:00:01";
         start.Environment["AzureWebJobs__Extensions__queues__visibilityTimeout"] = "00:00:01";

@@ -19,9 +19,15 @@ public sealed class InMemoryFormStore : IFormStore
     public Task<IReadOnlyList<StoredForm>> ListAsync(string? prefix, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<StoredForm>>([.. _blobs.Values.Select(b => b.Form).Where(f => prefix is null || f.Name.StartsWith(prefix, StringComparison.Ordinal)).OrderBy(f => f.Name, StringComparer.Ordinal)]);
 
+    /// <summary>Runs as a blob is about to be opened: a test overwrites or deletes it there, as an upload between listing and download would.</summary>
+    public Action<string>? BeforeOpen { get; set; }
+
     /// <inheritdoc />
-    public Task<IncomingBlob?> OpenAsync(string name, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_blobs.TryGetValue(name, out var blob)
+    public Task<IncomingBlob?> OpenAsync(string name, CancellationToken cancellationToken = default)
+    {
+        BeforeOpen?.Invoke(name);
+        return Task.FromResult(_blobs.TryGetValue(name, out var blob)
             ? new IncomingBlob(name, blob.Form.Version, new MemoryStream(blob.Content), blob.Metadata) { UploadedAt = blob.Form.LastModified }
             : null);
+    }
 }
