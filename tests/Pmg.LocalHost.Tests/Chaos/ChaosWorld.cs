@@ -18,11 +18,20 @@ internal sealed record ChaosUpload(string Name, string Region, string ETag, Date
 }
 
 /// <summary>What a scenario left: the counts eng/chaos.sh prints.</summary>
-internal sealed record ChaosCounts(string Scenario, int Uploads, int Recorded, int Duplicated, int Lost, int Superseded, int Incomplete, int RegionsCurrentLatest, int Regions, int ReceiptsSent, int ReceiptsFailed, int MailFiles)
+/// <param name="ReceiptsHeld">
+/// Receipt messages still in the queue and invisible: taken by a host that was killed before it finished them. Azure
+/// queues hide a taken message for the listener's 10-minute lease (fixed in the WebJobs queue listener, the same under
+/// Functions), after which it is delivered again; the e-mail ledger keeps that from sending twice. Held is not lost.
+/// </param>
+/// <param name="ReceiptsVisible">Receipt messages any running host could take now; settled means none.</param>
+internal sealed record ChaosCounts(string Scenario, int Uploads, int Recorded, int Duplicated, int Lost, int Superseded, int Incomplete, int RegionsCurrentLatest, int Regions, int ReceiptsSent, int ReceiptsFailed, int MailFiles, int ReceiptsHeld = 0, int ReceiptsVisible = 0)
 {
+    /// <summary>Every recorded upload's receipt is sent, recorded failed, or held by a dead host's lease for redelivery.</summary>
+    public bool ReceiptsAccountedFor => ReceiptsSent + ReceiptsFailed + ReceiptsHeld >= Recorded;
+
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Scenario}: uploads={Uploads} recorded={Recorded} duplicated={Duplicated} lost={Lost} superseded={Superseded} incomplete={Incomplete} current-is-latest={RegionsCurrentLatest}/{Regions} receipts-sent={ReceiptsSent} receipts-failed={ReceiptsFailed} mail-files={MailFiles}");
+        $"{Scenario}: uploads={Uploads} recorded={Recorded} duplicated={Duplicated} lost={Lost} superseded={Superseded} incomplete={Incomplete} current-is-latest={RegionsCurrentLatest}/{Regions} receipts-sent={ReceiptsSent} receipts-failed={ReceiptsFailed} receipts-held={ReceiptsHeld} mail-files={MailFiles}");
 }
 
 /// <summary>
@@ -131,14 +140,17 @@ internal sealed partial class ChaosWorld : IAsyncDisposable
         return new ChaosUpload(name, name.Split('/')[2], info.ETag.ToString(), info.LastModified, recorded);
     }
 
-    /// <summary>Waits until every upload still in storage as uploaded has a completed record and its receipt is sent or failed.</summary>
+    /// <summary>
+    /// Waits until every upload still in storage as uploaded has a completed record, no receipt message is left that
+    /// the running host could take, and every receipt is sent, failed, or held by a killed host's lease.
+    /// </summary>
     public async Task WaitSettledAsync(IReadOnlyList<ChaosUpload> uploads)
     {
         using var limit = new CancellationTokenSource(Limit);
         while (true)
         {
             var counts = await CountAsync("waiting", uploads);
-            if (counts.Lost == 0 && counts.Incomplete == 0 && counts.ReceiptsSent + counts.ReceiptsFailed >= counts.Recorded)
+            if (counts.Lost == 0 && counts.Incomplete == 0 && counts.ReceiptsVisible == 0 && counts.ReceiptsAccountedFor)
             {
                 return;
             }
@@ -217,7 +229,11 @@ internal sealed partial class ChaosWorld : IAsyncDisposable
         }
 
         var mailFiles = Directory.Exists(MailDirectory) ? Directory.GetFiles(MailDirectory, "*.eml").Length : 0;
-        return new ChaosCounts(scenario, uploads.Count, recorded, duplicated, lost, superseded, incomplete, latestIsCurrent, regions, sent, failed, mailFiles);
+
+        // The queue's count includes invisible (taken) messages; a peek sees only the visible ones.
+        var queued = (await Layout.Receipts.GetPropertiesAsync()).Value.ApproximateMessagesCount;
+        var visible = (await Layout.Receipts.PeekMessagesAsync(32)).Value.Length;
+        return new ChaosCounts(scenario, uploads.Count, recorded, duplicated, lost, superseded, incomplete, latestIsCurrent, regions, sent, failed, mailFiles, queued - visible, visible);
     }
 
     /// <summary>Appends the counts to the file eng/chaos.sh prints (PMG_CHAOS_REPORT), when it runs the tests.</summary>
