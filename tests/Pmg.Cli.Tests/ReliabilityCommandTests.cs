@@ -45,6 +45,24 @@ public sealed class ReliabilityCommandTests(AzuriteFixture azurite) : IClassFixt
     }
 
     [Fact]
+    public async Task RecalcJson_FormTheTriggerMissed_ListedAsSweptAndCounted()
+    {
+        await using var context = await CliStorageContext.CreateAsync(azurite);
+        Assert.Equal(0, (await UploadAsync(context)).ExitCode);
+
+        var run = await context.RunAsync("recalc", "--service", "SERNAM", "--year", "2009", "--json");
+        var again = await context.RunAsync("recalc", "--service", "SERNAM", "--year", "2009", "--json");
+
+        Assert.Equal((0, ""), (run.ExitCode, run.Stderr));
+        using var json = JsonDocument.Parse(run.Stdout);
+        var swept = Assert.Single(json.RootElement.GetProperty("sweptForms").EnumerateArray());
+        Assert.Equal((Blob, "accepted"), (swept.GetProperty("blobName").GetString(), swept.GetProperty("outcome").GetString()));
+        Assert.Equal(1, Assert.Single(json.RootElement.GetProperty("results").EnumerateArray()).GetProperty("regions").GetInt32());
+        using var second = JsonDocument.Parse(again.Stdout);
+        Assert.Empty(second.RootElement.GetProperty("sweptForms").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Retry_FormRecordedFailed_AcceptedCurrentAndSaidInSpanish()
     {
         await using var context = await CliStorageContext.CreateAsync(azurite);

@@ -105,7 +105,7 @@ internal static class RecalcCommand
 
             if (json)
             {
-                await JsonOutput.WriteAsync(environment.Out, Contract(summary), PmgJson.Contracts.RecalcJson, cancellationToken).ConfigureAwait(false);
+                await JsonOutput.WriteAsync(environment.Out, Contract(summary, swept), PmgJson.Contracts.RecalcJson, cancellationToken).ConfigureAwait(false);
                 return PmgCommandLine.Success;
             }
 
@@ -129,7 +129,7 @@ internal static class RecalcCommand
         }
     }
 
-    private static RecalcJson Contract(RecalculationSummary summary) => new(
+    private static RecalcJson Contract(RecalculationSummary summary, ReconciliationResult swept) => new(
         summary.Results
             .Select(r => new RecalcServiceYearJson(
                 r.Service,
@@ -140,7 +140,14 @@ internal static class RecalcCommand
                 r.AtRisk.GroupBy(a => a.Reason).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new AtRiskReasonJson(g.Key, g.Count())).ToList(),
                 r.DigestsQueued,
                 "reports/" + r.ReportName))
-            .ToList());
+            .ToList(),
+        swept.Ingested.Select(o => new SweptFormJson(o.BlobName, o.Status switch
+        {
+            IngestionStatus.Accepted => "accepted",
+            IngestionStatus.Refused => "refused",
+            IngestionStatus.Failed => "failed",
+            _ => "duplicate",
+        })).ToList());
 
     private static string SweptOutcome(IngestionStatus status) => status switch
     {

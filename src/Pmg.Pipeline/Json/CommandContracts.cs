@@ -20,7 +20,13 @@ public sealed record UploadFileJson(string File, string BlobName, bool Uploaded,
 
 /// <summary><c>pmg recalc --json</c> (public contract; src/Pmg.Cli/README.md): one entry per service and year recalculated.</summary>
 /// <param name="Results">Service-years, empty when nothing matched.</param>
-public sealed record RecalcJson(IReadOnlyList<RecalcServiceYearJson> Results);
+/// <param name="SweptForms">Uploads no trigger had processed, ingested by this run's reconciliation sweep first.</param>
+public sealed record RecalcJson(IReadOnlyList<RecalcServiceYearJson> Results, IReadOnlyList<SweptFormJson> SweptForms);
+
+/// <summary>An upload <c>pmg recalc</c> ingested because no trigger had.</summary>
+/// <param name="BlobName">"SERNAM/2009/CL-TA/file.docx".</param>
+/// <param name="Outcome">"accepted", "refused", "failed", or "duplicate" (recorded meanwhile by its trigger).</param>
+public sealed record SweptFormJson(string BlobName, string Outcome);
 
 /// <summary>One service and year of <c>pmg recalc --json</c>.</summary>
 /// <param name="Service">Service.</param>
