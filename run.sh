@@ -495,6 +495,8 @@ if $once; then
     fail "algunas subidas no se procesaron a tiempo (vea arriba)."
   fi
   printf '\n%sListo.%s\n' "$green" "$reset_color"
+  printf '    Para tener pmg en el PATH de esta terminal (pmg usa los datos de .data; ./run.sh sin --once deja Azurite en marcha):\n'
+  printf '      export PATH="%s/eng/run:$PATH"\n' "$root"
   exit 0
 fi
 

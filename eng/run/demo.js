@@ -91,10 +91,6 @@ function decimal(value) {
   return value.toFixed(2).replace('.', ',');
 }
 
-function two(n) {
-  return String(n).padStart(2, '0');
-}
-
 function listMail(dir, since) {
   if (!fs.existsSync(dir)) {
     console.log(`  (aún no hay correos: ${dir} no existe)`);
@@ -114,7 +110,8 @@ function listMail(dir, since) {
     const date = new Date(time);
     const isNew = time >= since;
     fresh += isNew ? 1 : 0;
-    const stamp = `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
+    // Chile's time, as everything else the demonstration shows, whatever the machine's zone.
+    const stamp = date.toLocaleTimeString('es-CL', { timeZone: 'America/Santiago', hour12: false });
     console.log(`  ${isNew ? '*' : ' '} ${stamp}  ${(h.to || '?').padEnd(36)}  ${h.subject || '(sin asunto)'}`);
   }
   const shown = path.relative(process.cwd(), dir) || dir;

@@ -28,7 +28,7 @@ public sealed class RecalculationTriggerHandler(
         await MeasurePoisonQueuesAsync(cancellationToken).ConfigureAwait(false);
         var swept = await reconciliation.SweepAsync(null, null, reconciliationOptions.Value.GracePeriod, cancellationToken).ConfigureAwait(false);
         var summary = await compliance.RecalculateAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        Log.RecalculationFinished(logger, swept.Ingested.Count, summary.Results.Count, summary.Results.Sum(r => r.AtRisk.Count), summary.Results.Sum(r => r.DigestsQueued));
+        Log.RecalculationFinished(logger, swept.Ingested.Count, summary.Results.Count, summary.Results.Sum(r => AtRiskDetector.CountActivities(r.AtRisk)), summary.Results.Sum(r => r.DigestsQueued));
     }
 
     // Measuring must never stop the recalculation: a storage failure here is logged and the run goes on.

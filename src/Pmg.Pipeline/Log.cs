@@ -56,8 +56,8 @@ internal static partial class Log
 
     // Compliance recalculation (1200–1299)
     [LoggerMessage(EventId = 1200, EventName = "Recalculated", Level = LogLevel.Information,
-        Message = "Recalculated {Service} {Year}: {Regions} regions, {AtRisk} activities at risk, {Digests} digests queued (attempts: {Attempts})")]
-    public static partial void Recalculated(this ILogger logger, string service, int year, int regions, int atRisk, int digests, int attempts);
+        Message = "Recalculated {Service} {Year}: {Regions} regions, {AtRisk} activities at risk ({AtRiskReasons} reasons), {Digests} digests queued (attempts: {Attempts})")]
+    public static partial void Recalculated(this ILogger logger, string service, int year, int regions, int atRisk, int atRiskReasons, int digests, int attempts);
 
     [LoggerMessage(EventId = 1201, EventName = "RecalculationRaced", Level = LogLevel.Information,
         Message = "Submissions of {Service} {Year} changed during recalculation; recomputing (attempt {Attempt})")]

@@ -22,7 +22,7 @@ public sealed class NarrowTerminalTests(AzuriteFixture azurite) : IClassFixture<
 
         Assert.Equal(1, run.ExitCode);
         NarrowTerminal.AssertReadable(run.Screen, "Región: Tarapacá (CL-TA)", "III.1 INVALIDO: Las ponderaciones de III.1 suman 7,35 puntos; deben sumar 100");
-        Assert.Contains("III.2 INVALIDO: Las ponderaciones de III.2 suman 2,5 puntos; deben sumar 100 (tolerancia ±0,5).", UploadCommandTests.Flatten(run.Screen), StringComparison.Ordinal);
+        Assert.Contains("III.2 INVALIDO: Las ponderaciones de III.2 suman 2,50 puntos; deben sumar 100 (tolerancia ±0,5).", UploadCommandTests.Flatten(run.Screen), StringComparison.Ordinal);
         // Weights at one scale: 7,35, 2,50 and 100,00 points.
         Assert.Matches(@"III\.2\s+│\s+7\s+│\s+9\s+│\s+2,50\s+│\s+0,00\s+│\s+—\s+│ INVALIDO", run.Screen);
         Assert.Matches(@"III\.3\s+│\s+4\s+│\s+3\s+│\s+100,00\s+│\s+0,00\s+│\s+0,00 %\s+│ PENDIENTE", run.Screen);

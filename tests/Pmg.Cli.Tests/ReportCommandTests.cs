@@ -165,6 +165,10 @@ public sealed class ReportCommandTests
         // An observation's message is wrapped under its heading: read it as one line.
         var messages = UploadCommandTests.Flatten(run.Screen);
         Assert.Contains("En el resultado nacional se considera solo «cierre-2009-CL-TA.xlsx», el más reciente, como el proceso hace con las subidas. Para considerar otro, use --prefer ARCHIVO.", messages, StringComparison.Ordinal);
+
+        // Said once, naming both forms, not once per form.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(messages, "La región Tarapacá \\(CL-TA\\) tiene 2 formularios"));
+        Assert.Contains("advertencia · cierre-2009-CL-TA.docx, cierre-2009-CL-TA.xlsx · documento · DUPLICATE_REGION", messages, StringComparison.Ordinal);
     }
 
     [Fact]

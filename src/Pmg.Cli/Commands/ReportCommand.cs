@@ -21,7 +21,7 @@ internal static class ReportCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var paths = CommandArguments.Paths("PATH", "Formularios .docx/.xlsx o carpetas (se recorren recursivamente).");
+        var paths = CommandArguments.Paths("RUTA", "Formularios .docx/.xlsx o carpetas (se recorren recursivamente).");
         var json = new Option<bool>("--json") { Description = "Escribe el informe en JSON (contrato público) en la salida estándar." };
         var xlsx = new Option<string?>("--xlsx") { HelpName = "SALIDA.xlsx", Description = "Escribe además el libro consolidado (.xlsx) en esta ruta." };
         var prefer = new Option<string[]>("--prefer")

@@ -26,7 +26,7 @@ internal static class UploadCommand
     public const string Name = "upload";
 
     /// <summary>The name of its files argument, shown beside the command in `pmg --help`.</summary>
-    public const string FilesArgument = "FILE";
+    public const string FilesArgument = "ARCHIVO";
 
     /// <summary>What `pmg --help` says of it (also in the NativeAOT pmg, which runs it through the full build).</summary>
     public const string Description = "Sube formularios al contenedor «forms» para que el proceso los lea y evalúe.";

@@ -12,7 +12,7 @@ internal static class ValidateCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var files = CommandArguments.Paths("FILE", "Formularios .docx o .xlsx a validar.");
+        var files = CommandArguments.Paths("ARCHIVO", "Formularios .docx o .xlsx a validar.");
         var json = new Option<bool>("--json") { Description = "Escribe el resultado en JSON (contrato público) en la salida estándar." };
         var year = CommonOptions.Year("Año a usar cuando el formulario no lo indica.");
         var region = new Option<string?>("--region") { HelpName = "REGIÓN", Description = "Región (código ISO o nombre) a usar cuando el formulario no la indica." };

@@ -106,12 +106,18 @@ internal static class HumanOutput
         var shown = report.Observations
             .Where(o => o.Severity == Severity.Error || o.Code is ReportCodes.DuplicateRegion or ReportCodes.RegionNotCounted)
             .ToList();
-        if (shown.Count > 0)
+
+        // The same observation of several files (the forms of one region competing) is said once, naming them all.
+        var said = shown
+            .GroupBy(o => (o.Severity, o.Code, o.Message, o.Location))
+            .Select(g => (Observation: g.First(), Files: string.Join(", ", g.Select(o => o.File).Where(f => !string.IsNullOrEmpty(f)).Distinct(StringComparer.Ordinal))))
+            .ToList();
+        if (said.Count > 0)
         {
-            console.WriteLine($"Observaciones ({shown.Count}):");
-            foreach (var o in shown)
+            console.WriteLine($"Observaciones ({said.Count}):");
+            foreach (var (o, files) in said)
             {
-                WriteObservation(console, o.Severity, o.Location ?? "documento", o.Code, o.Message, o.File);
+                WriteObservation(console, o.Severity, o.Location ?? "documento", o.Code, o.Message, files.Length == 0 ? null : files);
             }
         }
 

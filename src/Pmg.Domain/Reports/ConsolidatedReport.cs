@@ -55,8 +55,8 @@ public static class ReportRules
         "Desempeño regional por programa = suma de las ponderaciones ganadas (actividades marcadas cumplidas) sobre el total (nota 11).",
         "Las ponderaciones de un programa deben sumar 100 (± 0,5); si no, el programa es INVALIDO (nota 8).",
         "Región: CUMPLE con desempeño ≥ 90,00 %; PENDIENTE mientras quede una actividad sin marcar; si no, NO CUMPLE (notas 9 a 11).",
-        "Nacional, por programa: CUMPLE si cumplen todas las regiones que lo comprometieron; NO CUMPLE si alguna está NO CUMPLE o INVALIDO;",
-        "si no, PENDIENTE. Una región esperada sin formulario cuenta PENDIENTE hasta el cierre y NO CUMPLE después (nota 12).",
+        "Nacional, por programa: CUMPLE si cumplen todas las regiones que lo comprometieron; NO CUMPLE si alguna está NO CUMPLE o INVALIDO; si no, PENDIENTE (nota 12).",
+        "Una región esperada sin formulario cuenta PENDIENTE hasta el cierre y NO CUMPLE después (nota 12).",
     ];
 }
 

@@ -170,7 +170,7 @@ public static class FormRules
         {
             diagnostics.Add(Diagnostic.Error(
                 RuleCodes.WeightTotalInvalid,
-                $"Las ponderaciones de {code} suman {SpanishNumbers.Format(total, 4)} puntos; deben sumar 100 (tolerancia ±0,5).",
+                $"Las ponderaciones de {code} suman {SpanishNumbers.Weight(total)} puntos; deben sumar 100 (tolerancia ±0,5).",
                 weightColumn));
             return new Weighting(weights, total, Valid: false, Uniform: false);
         }
@@ -179,7 +179,7 @@ public static class FormRules
         {
             diagnostics.Add(Diagnostic.Info(
                 RuleCodes.WeightTotalTolerated,
-                $"Las ponderaciones de {code} suman {SpanishNumbers.Format(total, 4)} puntos: se aceptan por estar dentro de la " +
+                $"Las ponderaciones de {code} suman {SpanishNumbers.Weight(total)} puntos: se aceptan por estar dentro de la " +
                 "tolerancia de ±0,5 respecto de 100.",
                 weightColumn));
         }

@@ -13,6 +13,10 @@ public static class SpanishNumbers
         return rounded.ToString(format, CultureInfo.InvariantCulture).Replace('.', ',');
     }
 
+    /// <summary>A weight total as the tables show it, with the decimals it needs up to four: 2.5 → "2,50", 99.6667 → "99,6667".</summary>
+    public static string Weight(decimal value) =>
+        Math.Round(value, 4, MidpointRounding.AwayFromZero).ToString("0.00##", CultureInfo.InvariantCulture).Replace('.', ',');
+
     /// <summary>Exactly <paramref name="decimals"/> decimals: 96 → "96,00", 88.875 → "88,88".</summary>
     public static string Fixed(decimal value, int decimals = 2)
     {

@@ -98,7 +98,7 @@ internal sealed class ComplianceService(
             var book = new ContactBook(await contacts.GetAsync(service, cancellationToken).ConfigureAwait(false));
             var digests = await AlertAsync(service, year, regions, book, cancellationToken).ConfigureAwait(false);
             var reportName = await WriteReportAsync(service, year, scores, national, atRisk, book, now, cancellationToken).ConfigureAwait(false);
-            logger.Recalculated(service, year, scores.Count, atRisk.Count, digests, attempt);
+            logger.Recalculated(service, year, scores.Count, AtRiskDetector.CountActivities(atRisk), atRisk.Count, digests, attempt);
             return new ServiceYearResult(service, year, scores, national, atRisk, digests, reportName, attempt);
         }
     }

@@ -87,7 +87,7 @@ public class FormRulesSampleTests
         var evaluation = FormRules.Evaluate(SampleForms.Load("tarapaca-2009-seed.json"));
 
         Assert.Equal(ProgramStatus.Invalido, evaluation.Program(Section.III2)!.Status);
-        Assert.Contains(evaluation.Diagnostics, d => d.Message == "Las ponderaciones de III.2 suman 2,5 puntos; deben sumar 100 (tolerancia ±0,5).");
+        Assert.Contains(evaluation.Diagnostics, d => d.Message == "Las ponderaciones de III.2 suman 2,50 puntos; deben sumar 100 (tolerancia ±0,5).");
     }
 
     [Fact]

@@ -10,10 +10,11 @@ public class FormRulesTests
     private const string ObjectiveB = "Fortalecer las Redes regionales de prevención VIF";
 
     [Theory]
-    [InlineData("100.4")]
-    [InlineData("99.5")]
-    [InlineData("100.5")]
-    public void Evaluate_TotalWithinHalfPoint_PassesWithNotice(string totalText)
+    [InlineData("100.4", "100,40")]
+    [InlineData("99.5", "99,50")]
+    [InlineData("100.5", "100,50")]
+    [InlineData("99.6667", "99,6667")]
+    public void Evaluate_TotalWithinHalfPoint_PassesWithNotice(string totalText, string shown)
     {
         var total = decimal.Parse(totalText, System.Globalization.CultureInfo.InvariantCulture);
         var evaluation = Evaluate(p => p
@@ -24,7 +25,7 @@ public class FormRulesTests
         Assert.Equal(100m, result.DisplayPerformance);
         var notice = Assert.Single(evaluation.Diagnostics, d => d.Code == RuleCodes.WeightTotalTolerated);
         Assert.Equal(Severity.Info, notice.Severity);
-        Assert.Contains($"suman {totalText.Replace('.', ',')} puntos", notice.Message, StringComparison.Ordinal);
+        Assert.Contains($"suman {shown} puntos", notice.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -36,7 +37,7 @@ public class FormRulesTests
     }
 
     [Theory]
-    [InlineData("100.6", "100,6")]
+    [InlineData("100.6", "100,60")]
     [InlineData("99.49", "99,49")]
     public void Evaluate_TotalBeyondHalfPoint_IsInvalido(string totalText, string shown)
     {
