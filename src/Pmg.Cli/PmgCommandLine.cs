@@ -54,6 +54,14 @@ public static partial class PmgCommandLine
             return await forwarded.RunAsync(args, cancellationToken).ConfigureAwait(false);
         }
 
+        if (parseResult.CommandResult.Command is RootCommand root && parseResult.UnmatchedTokens is [var unknown, ..] && !unknown.StartsWith('-'))
+        {
+            // One sentence instead of System.CommandLine's two ("no se proporcionó el comando requerido" and "no reconocido").
+            var commands = string.Join(", ", root.Subcommands.Select(c => c.Name));
+            await environment.Error.WriteLineAsync($"Uso incorrecto: «{unknown}» no es un comando de pmg; los comandos son {commands}.".AsMemory(), cancellationToken).ConfigureAwait(false);
+            return await HintAsync(environment, cancellationToken).ConfigureAwait(false);
+        }
+
         if (parseResult.Errors.Count > 0)
         {
             foreach (var error in parseResult.Errors)
@@ -61,12 +69,20 @@ public static partial class PmgCommandLine
                 await environment.Error.WriteLineAsync($"Uso incorrecto: {WithoutTypeNames(error.Message)}".AsMemory(), cancellationToken).ConfigureAwait(false);
             }
 
-            await environment.Error.WriteLineAsync("Use «pmg --help» para ver los comandos y opciones.".AsMemory(), cancellationToken).ConfigureAwait(false);
-            return UsageError;
+            return await HintAsync(environment, cancellationToken).ConfigureAwait(false);
         }
 
         var configuration = new InvocationConfiguration { Output = environment.Out, Error = environment.Error };
-        return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        var exitCode = await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+
+        // A command's own usage errors (a file that does not exist, an unknown service) end with the same pointer.
+        return exitCode == UsageError ? await HintAsync(environment, cancellationToken).ConfigureAwait(false) : exitCode;
+    }
+
+    private static async Task<int> HintAsync(CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        await environment.Error.WriteLineAsync("Use «pmg --help» para ver los comandos y opciones.".AsMemory(), cancellationToken).ConfigureAwait(false);
+        return UsageError;
     }
 
     /// <summary>

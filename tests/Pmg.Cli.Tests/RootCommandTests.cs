@@ -30,4 +30,27 @@ public sealed class RootCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("Uso incorrecto:", run.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task UnknownCommandName_OneSpanishSentenceListingTheCommands()
+    {
+        var run = await CliRunner.RunAsync("frobnicate");
+
+        Assert.Equal((2, ""), (run.ExitCode, run.Stdout));
+        Assert.Equal(
+            [
+                "Uso incorrecto: «frobnicate» no es un comando de pmg; los comandos son validate, report, upload, status, recalc, retry, contacts, access, template.",
+                "Use «pmg --help» para ver los comandos y opciones.",
+            ],
+            run.Stderr.TrimEnd().Split(Environment.NewLine));
+    }
+
+    [Fact]
+    public async Task CommandsOwnUsageError_EndsWithTheHelpPointerToo()
+    {
+        var run = await CliRunner.RunAsync("validate", Path.Combine(Path.GetTempPath(), "pmg-no-existe.docx"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.EndsWith("no existe." + Environment.NewLine + "Use «pmg --help» para ver los comandos y opciones." + Environment.NewLine, run.Stderr, StringComparison.Ordinal);
+    }
 }
