@@ -82,7 +82,8 @@ public sealed class StatusCommandTests(AzuriteFixture azurite) : IClassFixture<A
         // The programme's cell: the performance ("—": none) over the status.
         Assert.Matches(@"Tarapacá \(CL-TA\)\s+│\s+—\s+│[^\n]*\n\s+│\s+INVALIDO", run.Screen.ReplaceLineEndings("\n"));
         Assert.Contains("Resultado nacional, calculado ahora con los estados regionales vigentes", screen, StringComparison.Ordinal);
-        Assert.Contains("NO CUMPLE", screen, StringComparison.Ordinal);
+        // The national table names the programme and right-aligns its counts, as `pmg report` does.
+        Assert.Matches(@"III\.1 Gestión Territorial\s+│ NO CUMPLE │\s+15 │\s+0", run.Screen.ReplaceLineEndings("\n"));
         Assert.Contains("Subidas rechazadas o fallidas", screen, StringComparison.Ordinal);
         Assert.Contains("RECHAZADO", screen, StringComparison.Ordinal);
         Assert.Contains("• El archivo «informe.docx» no es un documento Word (.docx) ni Excel (.xlsx): parece un PDF.", screen, StringComparison.Ordinal);

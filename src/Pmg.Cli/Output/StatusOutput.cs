@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pmg.Pipeline.Status;
+using Pmg.Domain.Model;
 using Pmg.Domain.Regions;
 using Pmg.Domain.Rules;
 using Pmg.Domain.Text;
@@ -124,11 +125,16 @@ internal static class StatusOutput
             : "calculado ahora con los estados regionales vigentes (aún no hay recálculo registrado)";
         console.WriteLine();
         TextLines.Write(console, $"Resultado nacional, {source}:");
-        var nationalTable = new Table().Border(TableBorder.Minimal).AddColumns("Programa", "Estado", "Regiones", "Cumplen");
+        // As `pmg report` shows it: the programme named, the counts right-aligned.
+        var nationalTable = new Table().Border(TableBorder.Minimal)
+            .AddColumn(new TableColumn("Programa").NoWrap())
+            .AddColumn(new TableColumn("Estado").NoWrap())
+            .AddColumn(new TableColumn("Regiones").RightAligned())
+            .AddColumn(new TableColumn("Cumplen").RightAligned());
         foreach (var program in national.Programs)
         {
             nationalTable.AddRow(
-                new Text(program.Section),
+                new Text(SectionExtensions.TryParseCode(program.Section, out var section) ? $"{program.Section} {section.ShortName()}" : program.Section),
                 new Markup(StatusMarkup(program.Status)),
                 new Text(program.Regions.ToString(Chile)),
                 new Text(program.Complying.ToString(Chile)));
