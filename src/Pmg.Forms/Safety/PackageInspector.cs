@@ -28,6 +28,7 @@ public static class PackageInspector
 
     private const string SharedStrings = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml";
     private const string ExcelStyles = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+    private const string WordStyles = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml";
 
     // application/vnd.ms-excel.sheet.binary.macroEnabled.main: the main part of every .xlsb.
     private const string BinaryWorkbookMarker = "sheet.binary";
@@ -614,10 +615,11 @@ public static class PackageInspector
         contentType.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase)
         || contentType.Contains("vbaProject", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The parts the reader of <paramref name="format"/> parses: Word's main document; Excel's workbook, sheets, shared strings and styles.</summary>
+    /// <summary>The parts the reader of <paramref name="format"/> parses: Word's main document and styles; Excel's workbook, sheets, shared strings and styles.</summary>
     private static bool IsParsedByReader(string name, string? contentType, FormFormat format) => format switch
     {
-        FormFormat.Word => string.Equals(contentType, WordMain, StringComparison.OrdinalIgnoreCase),
+        FormFormat.Word => string.Equals(contentType, WordMain, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(contentType, WordStyles, StringComparison.OrdinalIgnoreCase),
         FormFormat.Excel => IsMain(contentType) || IsWorksheet(name, contentType)
             || string.Equals(contentType, SharedStrings, StringComparison.OrdinalIgnoreCase)
             || string.Equals(contentType, ExcelStyles, StringComparison.OrdinalIgnoreCase),

@@ -82,6 +82,12 @@ internal sealed class WordLayoutReader
     private readonly string customXmlPr;
     private readonly string vanish;
     private readonly string specVanish;
+    private readonly string r;
+    private readonly string rStyle;
+    private readonly string pStyle;
+
+    // The ids of the styles that hide their text (WordHiddenStyles): a run or paragraph in one of them is hidden too.
+    private readonly IReadOnlySet<string> hiddenStyles;
     private readonly string hiddenRow;
 
     // Inside the content of a control that still shows its placeholder: its text is Word's prompt, not read.
@@ -90,10 +96,11 @@ internal sealed class WordLayoutReader
     // Whether any tracked change (insertion, deletion, move, inserted or deleted row) was met.
     private bool trackedChanges;
 
-    private WordLayoutReader(XmlReader xml, ReadBudget budget)
+    private WordLayoutReader(XmlReader xml, ReadBudget budget, IReadOnlySet<string> hiddenStyles)
     {
         this.xml = xml;
         this.budget = budget;
+        this.hiddenStyles = hiddenStyles;
         var names = xml.NameTable;
         ns = names.Add(W);
         body = names.Add("body");
@@ -125,6 +132,9 @@ internal sealed class WordLayoutReader
         customXmlPr = names.Add("customXmlPr");
         vanish = names.Add("vanish");
         specVanish = names.Add("specVanish");
+        r = names.Add("r");
+        rStyle = names.Add("rStyle");
+        pStyle = names.Add("pStyle");
         hiddenRow = names.Add("hidden");
     }
 
@@ -137,8 +147,9 @@ internal sealed class WordLayoutReader
             return new FormLayout(FormFormat.Word, blocks);
         }
 
+        var hiddenStyles = WordHiddenStyles.Read(package, main);
         using var xml = package.OpenXml(main, bytes);
-        var reader = new WordLayoutReader(xml, new ReadBudget(package.FileName, package.Limits));
+        var reader = new WordLayoutReader(xml, new ReadBudget(package.FileName, package.Limits), hiddenStyles);
         reader.ReadDocument(blocks);
         return new FormLayout(FormFormat.Word, blocks) { Notices = [.. reader.Notices()] };
     }
@@ -491,23 +502,30 @@ internal sealed class WordLayoutReader
         line.Clear();
         single = null;
         var placeholder = false;
+        var paragraphHidden = false;
         if (Enter(out var depth))
         {
             while (xml.Depth > depth)
             {
-                if (Is(rPr))
+                if (Is(r))
                 {
-                    // A run's properties: when they hide it (w:vanish), the rest of the run is left out.
-                    var runDepth = xml.Depth - 1;
-                    if (HidesRun())
+                    // A run: hidden by its own properties (w:vanish, or a character style that hides), else by its
+                    // paragraph's style; a hidden run is left out. Its properties, when it has any, come first.
+                    var runDepth = xml.Depth;
+                    if (Enter(out _) && xml.Depth > runDepth && (Is(rPr) ? HidesRun(paragraphHidden) : paragraphHidden))
                     {
                         SkipHiddenRun(runDepth);
                     }
                 }
+                else if (Is(rPr))
+                {
+                    // Run properties outside a w:r (none in valid WordprocessingML): nothing to read.
+                    xml.Skip();
+                }
                 else if (Is(pPr))
                 {
-                    // Properties hold tab stops (w:tabs/w:tab) and no text; a hidden paragraph mark hides no text.
-                    xml.Skip();
+                    // Properties hold the paragraph's style and tab stops, no text; a hidden paragraph mark hides no text.
+                    paragraphHidden = ParagraphStyleHides();
                 }
                 else if (Is(sdtPr))
                 {
@@ -556,17 +574,45 @@ internal sealed class WordLayoutReader
         lines.Add(TakeLine());
     }
 
-    // Reads a run's properties (leaving the reader after them): whether they hide the run (w:vanish, w:specVanish).
-    private bool HidesRun()
+    // Reads a run's properties (leaving the reader after them): whether they hide the run. Its own w:vanish or
+    // w:specVanish decides when present, on or off; else its character style (w:rStyle); else the paragraph's style.
+    private bool HidesRun(bool paragraphHidden)
     {
-        var hides = false;
+        bool? direct = null;
+        var styled = false;
         if (Enter(out var depth))
         {
             while (xml.Depth > depth)
             {
                 if (Is(vanish) || Is(specVanish))
                 {
-                    hides |= IsOn();
+                    direct = (direct ?? false) || IsOn();
+                }
+                else if (Is(rStyle))
+                {
+                    styled = xml.GetAttribute("val", ns) is { } style && hiddenStyles.Contains(style);
+                }
+
+                Next();
+            }
+
+            xml.Read();
+        }
+
+        return direct ?? (styled || paragraphHidden);
+    }
+
+    // Reads a paragraph's properties (leaving the reader after them): whether its style (w:pStyle) hides its text.
+    private bool ParagraphStyleHides()
+    {
+        var hides = false;
+        if (Enter(out var depth))
+        {
+            while (xml.Depth > depth)
+            {
+                if (Is(pStyle))
+                {
+                    hides = xml.GetAttribute("val", ns) is { } style && hiddenStyles.Contains(style);
                 }
 
                 Next();

@@ -145,6 +145,20 @@ public sealed class HostileFormTests
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ReadAsync_WordTextHiddenThroughAStyleMarkingAllComplied_ScoresTheVisibleTextAndSaysWhatWasIgnored(bool paragraphStyle)
+    {
+        var hostile = HostileForms.HiddenWordTextThroughStyleAllComplied(Safety.Samples.Read(WordSample), paragraphStyle);
+
+        var result = await ReadAsync(hostile, WordSample);
+
+        Assert.Equal(await CleanScoresAsync(WordSample), Scores(result));
+        var notice = Assert.Single(result.Diagnostics, d => d.Code == ReadCodes.HiddenContentIgnored);
+        Assert.StartsWith("El documento tiene texto oculto (formato «Oculto» de Word), que no se ve al abrirlo: no se leyó ni se evaluó («FORMATOS DE LA ETAPA 3", notice.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("cierre-2009-CL-TA.docx", "III.1, REGIÓN")]
     [InlineData("cierre-2009-CL-TA.xlsx", "III.1, REGIÓN, celda B3")]
     public async Task ReadAsync_TarapacaWithACyrillicLookAlikeSentAsValparaiso_RefusedRegionUnreadableNamingTheLetter(string sample, string location)

@@ -127,6 +127,40 @@ internal static class HostileForms
         return string.Concat(xml.AsSpan(0, start), forged, xml.AsSpan(start));
     });
 
+    /// <summary>
+    /// As <see cref="HiddenWordTextAllComplied"/>, but hidden through styles.xml rather than on the runs: every run of
+    /// the forged copy in a character style based on one that hides its text, or every paragraph of it in a paragraph
+    /// style that does; the runs themselves carry no w:vanish.
+    /// </summary>
+    public static byte[] HiddenWordTextThroughStyleAllComplied(byte[] docx, bool paragraphStyle) => Rewrite(docx, parts =>
+    {
+        parts.Edit("word/styles.xml", xml => xml.Replace("</w:styles>",
+            "<w:style w:type=\"character\" w:styleId=\"PmgOcultoBase\"><w:name w:val=\"Oculto base\"/><w:rPr><w:vanish/></w:rPr></w:style>"
+            + "<w:style w:type=\"character\" w:styleId=\"PmgOculto\"><w:name w:val=\"Oculto\"/><w:basedOn w:val=\"PmgOcultoBase\"/><w:rPr><w:b/></w:rPr></w:style>"
+            + "<w:style w:type=\"paragraph\" w:styleId=\"PmgParrafoOculto\"><w:name w:val=\"Párrafo oculto\"/><w:rPr><w:vanish/></w:rPr></w:style>"
+            + "</w:styles>", StringComparison.Ordinal));
+        parts.Edit("word/document.xml", xml =>
+        {
+            var (start, end) = BodyContent(xml);
+            var forged = xml[start..end].Replace("<w:t>no</w:t>", "<w:t>si</w:t>", StringComparison.Ordinal);
+            forged = Regex.Replace(forged, "<w:vanish[^>]*/>", "");
+            if (paragraphStyle)
+            {
+                forged = Regex.Replace(forged, "<w:pStyle [^>]*/>", "");
+                forged = Regex.Replace(forged, "<w:p( [^>]*[^/])?><w:pPr>", "<w:p$1><w:pPr><w:pStyle w:val=\"PmgParrafoOculto\"/>");
+                forged = Regex.Replace(forged, "<w:p( [^>]*[^/])?>(?!<w:pPr>)", "<w:p$1><w:pPr><w:pStyle w:val=\"PmgParrafoOculto\"/></w:pPr>");
+            }
+            else
+            {
+                forged = Regex.Replace(forged, "<w:rStyle [^>]*/>", "");
+                forged = Regex.Replace(forged, "<w:r( [^>]*[^/])?><w:rPr>", "<w:r$1><w:rPr><w:rStyle w:val=\"PmgOculto\"/>");
+                forged = Regex.Replace(forged, "<w:r( [^>]*[^/])?>(?!<w:rPr>)", "<w:r$1><w:rPr><w:rStyle w:val=\"PmgOculto\"/></w:rPr>");
+            }
+
+            return string.Concat(xml.AsSpan(0, start), forged, xml.AsSpan(start));
+        });
+    });
+
     /// <summary>Every "Tarapacá" (and "TARAPACÁ") of the form written with a Cyrillic "а" ("А") as its second "a".</summary>
     public static byte[] CyrillicLookAlikeRegion(byte[] form, bool excel) => excel
         ? Rewrite(form, parts =>
