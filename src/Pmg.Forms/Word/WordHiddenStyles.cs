@@ -13,6 +13,8 @@ internal static class WordHiddenStyles
     private const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     private const string StylesRelationship = "/relationships/styles";
 
+    private static readonly IReadOnlySet<string> Empty = new HashSet<string>(StringComparer.Ordinal);
+
     // Word nests styles a few levels deep; a longer basedOn chain (or a loop) is hostile and ends there.
     private const int MaxChain = 32;
 
@@ -23,7 +25,13 @@ internal static class WordHiddenStyles
             .FirstOrDefault(r => r.Type.EndsWith(StylesRelationship, StringComparison.Ordinal) && r.Target is not null);
         if (styles?.Target is not { } part || !package.TryGetPart(part, out var bytes))
         {
-            return new HashSet<string>(StringComparer.Ordinal);
+            return Empty;
+        }
+
+        // Most documents hide nothing through a style: without "vanish" (or "specVanish") in the part, nothing to parse.
+        if (bytes.Span.IndexOf("anish"u8) < 0)
+        {
+            return Empty;
         }
 
         var declared = new Dictionary<string, (string? BasedOn, bool? Vanish)>(StringComparer.Ordinal);
