@@ -330,8 +330,8 @@ if $build; then
   progress_done
   case $publish_status in
     0) if grep -q "up to date" "$logs/publish.log"; then info "pmg publicado: sin cambios desde la última vez"; else info "pmg publicado en artifacts/pmg/pmg (NativeAOT) en $((SECONDS - started)) s"; fi ;;
-    1) warn "pmg se publicó sin NativeAOT (.data/logs/publish-aot.log): artifacts/pmg/pmg es la versión ReadyToRun" ;;
-    *) warn "no se pudo publicar pmg (.data/logs/publish.log); se usa la compilación" ;;
+    1) warn "pmg se publicó sin NativeAOT (no hay compilador de C: clang o gcc): artifacts/pmg/pmg es la versión ReadyToRun" ;;
+    *) warn "no se pudo publicar pmg (.data/logs/publish*.log); se usa la compilación" ;;
   esac
 else
   info "--no-build: se usa la compilación existente"

@@ -14,10 +14,10 @@ eng/chromium.sh install
 
 # The CLI's process tests (tests/Pmg.Cli.Tests/PublishedCliTests.cs) run the published pmg when ./run.sh (or
 # eng/publish-cli.sh) has published it (artifacts/pmg/pmg, NativeAOT, with the ReadyToRun build in artifacts/pmg/full)
-# and no source changed since; otherwise `dotnet pmg.dll` of the build.
-if [[ -z "${PMG_CLI_PATH:-}" && -x artifacts/pmg/pmg && -f artifacts/pmg/.published && -z "$(find src -newer artifacts/pmg/.published \( -name '*.cs' -o -name '*.csproj' \) -print -quit)" ]]; then
+# and no source changed since (`eng/publish-cli.sh --check`); otherwise `dotnet pmg.dll` of the build.
+if [[ -z "${PMG_CLI_PATH:-}" ]] && eng/publish-cli.sh --check; then
   export PMG_CLI_PATH="$PWD/artifacts/pmg/pmg"
-  echo "test.sh: the CLI process tests run the published $PMG_CLI_PATH"
+  echo "test.sh: the CLI process tests run the published $PMG_CLI_PATH ($(cat artifacts/pmg/.published))"
 fi
 
 status=0

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
 using Pmg.Cli.Commands;
 
 namespace Pmg.Cli;
@@ -124,14 +125,6 @@ internal sealed class ForwardedCommand : Command
     /// <summary>Runs <paramref name="args"/> (the whole command line) in the other pmg, sharing this one's console.</summary>
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        if (!File.Exists(_executable))
-        {
-            await _environment.Error.WriteLineAsync(
-                $"Falta «{_executable}»: este pmg (NativeAOT) ejecuta «{Name}» con la versión completa publicada a su lado. Publíquela con ./run.sh o use «dotnet pmg.dll».".AsMemory(),
-                cancellationToken).ConfigureAwait(false);
-            return PmgCommandLine.UsageError;
-        }
-
         var start = new ProcessStartInfo(_executable) { UseShellExecute = false };
         foreach (var arg in args)
         {
@@ -139,11 +132,45 @@ internal sealed class ForwardedCommand : Command
         }
 
         await _environment.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {_executable}");
+        Process? process = null;
+        try
+        {
+            process = File.Exists(_executable) ? Process.Start(start) : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // There but not executable: said as missing below.
+        }
 
-        // Ctrl+C reaches the other process too (one foreground process group); it stops its own work and exits, and
-        // its exit code is this one's. Waiting is therefore not cancelled.
-        await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-        return process.ExitCode;
+        if (process is null)
+        {
+            await _environment.Error.WriteLineAsync(
+                $"No se puede ejecutar «{_executable}»: este pmg (NativeAOT) ejecuta «{Name}» con la versión completa publicada a su lado. Publíquela con eng/publish-cli.sh (o ./run.sh), o use la compilación: dotnet src/Pmg.Cli/bin/Release/net10.0/pmg.dll.".AsMemory(),
+                cancellationToken).ConfigureAwait(false);
+            return PmgCommandLine.UsageError;
+        }
+
+        // Ctrl+C reaches the other process too (one foreground process group): it stops its own work and exits, and
+        // its exit code is this one's, so waiting is not cancelled. A SIGTERM or SIGHUP sent to this process alone
+        // (a service manager, a closed terminal) ends the other one too rather than leave it running orphaned.
+        using (process)
+        using (PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => EndTree(process)))
+        using (PosixSignalRegistration.Create(PosixSignal.SIGHUP, _ => EndTree(process)))
+        {
+            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            return process.ExitCode;
+        }
+    }
+
+    private static void EndTree(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It had already ended.
+        }
     }
 }

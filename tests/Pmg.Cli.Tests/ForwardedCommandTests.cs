@@ -67,8 +67,20 @@ public sealed class ForwardedCommandTests : IDisposable
 
         Assert.Equal((2, ""), (run.ExitCode, run.Stdout));
         Assert.Equal(
-            $"Falta «{absent}»: este pmg (NativeAOT) ejecuta «status» con la versión completa publicada a su lado. Publíquela con ./run.sh o use «dotnet pmg.dll».",
+            $"No se puede ejecutar «{absent}»: este pmg (NativeAOT) ejecuta «status» con la versión completa publicada a su lado. Publíquela con eng/publish-cli.sh (o ./run.sh), o use la compilación: dotnet src/Pmg.Cli/bin/Release/net10.0/pmg.dll.",
             run.Stderr.TrimEnd());
+    }
+
+    [Fact]
+    public async Task StorageCommand_FullBuildNotExecutable_SaysItCannotRunIt()
+    {
+        var notExecutable = Path.Combine(_folder.Path, "pmg-sin-permiso");
+        await File.WriteAllTextAsync(notExecutable, "#!/bin/sh\nexit 0\n");
+
+        var run = await RunForwardedAsync(notExecutable, "status");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"No se puede ejecutar «{notExecutable}»", run.Stderr, StringComparison.Ordinal);
     }
 
     public void Dispose() => _folder.Dispose();

@@ -146,7 +146,8 @@ internal static class RecalcCommand
             IngestionStatus.Accepted => "accepted",
             IngestionStatus.Refused => "refused",
             IngestionStatus.Failed => "failed",
-            _ => "duplicate",
+            IngestionStatus.Duplicate => "duplicate",
+            _ => throw new ArgumentOutOfRangeException(nameof(swept), o.Status, "unknown ingestion status"),
         })).ToList());
 
     private static string SweptOutcome(IngestionStatus status) => status switch

@@ -512,7 +512,7 @@ internal sealed class WordLayoutReader
                     // A run: hidden by its own properties (w:vanish, or a character style that hides), else by its
                     // paragraph's style; a hidden run is left out. Its properties, when it has any, come first.
                     var runDepth = xml.Depth;
-                    if (Enter(out _) && xml.Depth > runDepth && (Is(rPr) ? HidesRun(paragraphHidden) : paragraphHidden))
+                    if (Enter(out _) && SkipsToContent(runDepth) && (Is(rPr) ? HidesRun(paragraphHidden) : paragraphHidden))
                     {
                         SkipHiddenRun(runDepth);
                     }
@@ -525,7 +525,15 @@ internal sealed class WordLayoutReader
                 else if (Is(pPr))
                 {
                     // Properties hold the paragraph's style and tab stops, no text; a hidden paragraph mark hides no text.
-                    paragraphHidden = ParagraphStyleHides();
+                    // Only this paragraph's own: a text box's paragraphs (inside a run's drawing) do not restyle it.
+                    if (xml.Depth == depth + 1)
+                    {
+                        paragraphHidden = ParagraphStyleHides();
+                    }
+                    else
+                    {
+                        xml.Skip();
+                    }
                 }
                 else if (Is(sdtPr))
                 {
@@ -572,6 +580,18 @@ internal sealed class WordLayoutReader
         }
 
         lines.Add(TakeLine());
+    }
+
+    // Steps over whitespace and comments between a run's start and its first child (indented XML); true while still
+    // inside the run.
+    private bool SkipsToContent(int runDepth)
+    {
+        while (xml.Depth > runDepth && xml.NodeType is XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace or XmlNodeType.Comment or XmlNodeType.ProcessingInstruction)
+        {
+            xml.Read();
+        }
+
+        return xml.Depth > runDepth;
     }
 
     // Reads a run's properties (leaving the reader after them): whether they hide the run. Its own w:vanish or

@@ -130,10 +130,12 @@ public sealed class HostileFormTests
             notice.Message);
     }
 
-    [Fact]
-    public async Task ReadAsync_HiddenWordTextMarkingAllComplied_ScoresTheVisibleTextAndSaysWhatWasIgnored()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ReadAsync_HiddenWordTextMarkingAllComplied_ScoresTheVisibleTextAndSaysWhatWasIgnored(bool indented)
     {
-        var hostile = HostileForms.HiddenWordTextAllComplied(Safety.Samples.Read(WordSample));
+        var hostile = HostileForms.HiddenWordTextAllComplied(Safety.Samples.Read(WordSample), indented);
 
         var result = await ReadAsync(hostile, WordSample);
 

@@ -117,13 +117,16 @@ internal static class HostileForms
     /// Before the visible body, a copy of it hidden with w:vanish in which every "no" reads "si": all complied, in
     /// text Word does not show.
     /// </summary>
-    public static byte[] HiddenWordTextAllComplied(byte[] docx) => Rewrite(docx, "word/document.xml", xml =>
+    /// <param name="docx">The form.</param>
+    /// <param name="indented">Pretty-printed runs: whitespace between a run's start and its properties.</param>
+    public static byte[] HiddenWordTextAllComplied(byte[] docx, bool indented = false) => Rewrite(docx, "word/document.xml", xml =>
     {
         var (start, end) = BodyContent(xml);
         var body = xml[start..end];
         var forged = body.Replace("<w:t>no</w:t>", "<w:t>si</w:t>", StringComparison.Ordinal);
-        forged = Regex.Replace(forged, "<w:r( [^>]*[^/])?><w:rPr>", "<w:r$1><w:rPr><w:vanish/>");
-        forged = Regex.Replace(forged, "<w:r( [^>]*[^/])?>(?!<w:rPr>)", "<w:r$1><w:rPr><w:vanish/></w:rPr>");
+        var space = indented ? "\n      " : "";
+        forged = Regex.Replace(forged, "<w:r( [^>]*[^/])?><w:rPr>", $"<w:r$1>{space}<w:rPr><w:vanish/>");
+        forged = Regex.Replace(forged, "<w:r( [^>]*[^/])?>(?!<w:rPr>|\\s)", $"<w:r$1>{space}<w:rPr><w:vanish/></w:rPr>");
         return string.Concat(xml.AsSpan(0, start), forged, xml.AsSpan(start));
     });
 

@@ -45,6 +45,53 @@ public sealed class OfficeEditsTests
     }
 
     [Fact]
+    public async Task ReadAsync_WordRunInAHidingStyleThatTurnsVanishOffItself_IsRead()
+    {
+        var form = Clean().EditingWord(document =>
+        {
+            AddHidingStyles(document);
+            var weight = DocumentEdits.Run(document, "60%");
+            weight.PrependChild(new W.RunProperties(new W.RunStyle { Val = "PmgOculto" }, new W.Vanish { Val = false }));
+        });
+
+        var result = await FormReading.ReadAsync(form, FormFormat.Word);
+
+        AssertCleanActivities(result.Submission!);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == ReadCodes.HiddenContentIgnored);
+    }
+
+    [Fact]
+    public async Task ReadAsync_WordTextBoxInAHiddenParagraphStyle_DoesNotHideTheRestOfItsParagraph()
+    {
+        var form = Clean().EditingWord(document =>
+        {
+            AddHidingStyles(document);
+
+            // An empty VML text box whose own paragraph is in a hiding style, in the paragraph of a weight, before it.
+            var box = new W.Run(new W.Picture(new DocumentFormat.OpenXml.Vml.Shape(new DocumentFormat.OpenXml.Vml.TextBox(new W.TextBoxContent(
+                new W.Paragraph(new W.ParagraphProperties(new W.ParagraphStyleId { Val = "PmgParrafoOculto" }))))) { Id = "nota" }));
+            DocumentEdits.Run(document, "60%").InsertBeforeSelf(box);
+        });
+
+        var result = await FormReading.ReadAsync(form, FormFormat.Word);
+
+        // The box's style is its own paragraph's: the weight after it, in a visible paragraph, still counts.
+        AssertCleanActivities(result.Submission!);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == ReadCodes.HiddenContentIgnored);
+    }
+
+    // A character style "PmgOculto" and a paragraph style "PmgParrafoOculto" that hide their text (w:vanish).
+    private static void AddHidingStyles(DocumentFormat.OpenXml.Packaging.WordprocessingDocument document)
+    {
+        var part = document.MainDocumentPart!.StyleDefinitionsPart ?? document.MainDocumentPart.AddNewPart<StyleDefinitionsPart>();
+        part.Styles ??= new W.Styles();
+        part.Styles.Append(
+            new W.Style(new W.StyleName { Val = "Oculto" }, new W.StyleRunProperties(new W.Vanish())) { Type = W.StyleValues.Character, StyleId = "PmgOculto" },
+            new W.Style(new W.StyleName { Val = "Párrafo oculto" }, new W.StyleRunProperties(new W.Vanish())) { Type = W.StyleValues.Paragraph, StyleId = "PmgParrafoOculto" });
+        part.Styles.Save();
+    }
+
+    [Fact]
     public async Task ReadAsync_WordWithoutTrackedChanges_HasNoChangesNotice()
     {
         var result = await FormReading.ReadAsync(Clean(), FormFormat.Word);
