@@ -13,7 +13,12 @@ internal static class CliRunner
     public static Task<CliRun> RunAsync(params string[] args) => RunAsync(400, args);
 
     /// <summary>Runs on a console of <paramref name="width"/> columns (80: a standard terminal).</summary>
-    public static async Task<CliRun> RunAsync(int width, params string[] args)
+    public static Task<CliRun> RunAsync(int width, params string[] args) => RunAsync(width, storage: null, args);
+
+    /// <summary>Runs with the storage commands of <paramref name="storage"/> (e.g. the NativeAOT build's, forwarded).</summary>
+    public static Task<CliRun> RunAsync(StorageCommands storage, params string[] args) => RunAsync(400, storage, args);
+
+    private static async Task<CliRun> RunAsync(int width, StorageCommands? storage, string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
@@ -28,6 +33,11 @@ internal static class CliRunner
         console.Profile.Width = width;
 
         var environment = new CliEnvironment(console, stdout, stderr, new FormReader());
+        if (storage is not null)
+        {
+            environment = environment with { Storage = storage };
+        }
+
         var exitCode = await PmgCommandLine.RunAsync(args, environment);
         return new CliRun(exitCode, stdout.ToString(), stderr.ToString(), screen.ToString());
     }

@@ -1,6 +1,4 @@
 using System.Runtime.Versioning;
-using Pmg.Forms;
-using Spectre.Console;
 
 namespace Pmg.Cli.Tests;
 
@@ -93,15 +91,6 @@ public sealed class ForwardedCommandTests : IDisposable
         return path;
     }
 
-    private static async Task<CliRun> RunForwardedAsync(string otherPmg, params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        using var screen = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Out = new AnsiConsoleOutput(screen) });
-        var environment = new CliEnvironment(console, stdout, stderr, new FormReader()) { Storage = new ForwardedStorageCommands(otherPmg) };
-
-        var exitCode = await PmgCommandLine.RunAsync(args, environment);
-        return new CliRun(exitCode, stdout.ToString(), stderr.ToString(), screen.ToString());
-    }
+    private static Task<CliRun> RunForwardedAsync(string otherPmg, params string[] args) =>
+        CliRunner.RunAsync(new ForwardedStorageCommands(otherPmg), args);
 }

@@ -141,14 +141,7 @@ internal static class RecalcCommand
                 r.DigestsQueued,
                 "reports/" + r.ReportName))
             .ToList(),
-        swept.Ingested.Select(o => new SweptFormJson(o.BlobName, o.Status switch
-        {
-            IngestionStatus.Accepted => "accepted",
-            IngestionStatus.Refused => "refused",
-            IngestionStatus.Failed => "failed",
-            IngestionStatus.Duplicate => "duplicate",
-            _ => throw new ArgumentOutOfRangeException(nameof(swept), o.Status, "unknown ingestion status"),
-        })).ToList());
+        swept.Ingested.Select(o => new SweptFormJson(o.BlobName, SubmissionReceipts.OutcomeName(o.Status))).ToList());
 
     private static string SweptOutcome(IngestionStatus status) => status switch
     {

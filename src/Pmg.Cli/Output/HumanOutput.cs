@@ -86,11 +86,8 @@ internal static class HumanOutput
         }
 
         console.WriteLine();
-        var national = Compact(new Table { Title = new TableTitle("Resultado nacional") });
-        national.AddColumn(new TableColumn("Programa").NoWrap());
-        national.AddColumn(new TableColumn("Estado").NoWrap());
-        national.AddColumn(new TableColumn("Regiones").RightAligned());
-        national.AddColumn(new TableColumn("Cumplen").RightAligned());
+        var national = NationalTable();
+        national.Title = new TableTitle("Resultado nacional");
         foreach (var result in report.National)
         {
             national.AddRow(
@@ -132,6 +129,13 @@ internal static class HumanOutput
     private static string Label(RegionalEntry entry) => entry.Region is { } r ? RegionNames.Label(r) : "desconocida";
 
     private static Table Compact(Table table) => table.Border(TableBorder.Minimal);
+
+    /// <summary>The national result's table as `pmg report` and `pmg status` show it: the programme, its status, the counts right-aligned.</summary>
+    internal static Table NationalTable() => Compact(new Table())
+        .AddColumn(new TableColumn("Programa").NoWrap())
+        .AddColumn(new TableColumn("Estado").NoWrap())
+        .AddColumn(new TableColumn("Regiones").RightAligned())
+        .AddColumn(new TableColumn("Cumplen").RightAligned());
 
     private static void WritePrograms(IAnsiConsole console, IReadOnlyList<ProgramResult> programs)
     {

@@ -125,12 +125,7 @@ internal static class StatusOutput
             : "calculado ahora con los estados regionales vigentes (aún no hay recálculo registrado)";
         console.WriteLine();
         TextLines.Write(console, $"Resultado nacional, {source}:");
-        // As `pmg report` shows it: the programme named, the counts right-aligned.
-        var nationalTable = new Table().Border(TableBorder.Minimal)
-            .AddColumn(new TableColumn("Programa").NoWrap())
-            .AddColumn(new TableColumn("Estado").NoWrap())
-            .AddColumn(new TableColumn("Regiones").RightAligned())
-            .AddColumn(new TableColumn("Cumplen").RightAligned());
+        var nationalTable = HumanOutput.NationalTable();
         foreach (var program in national.Programs)
         {
             nationalTable.AddRow(
