@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Xunit;
 
 namespace Pmg.Testing;
@@ -41,36 +40,23 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     private static async Task<string> StartAzuriteAsync()
     {
-        var script = Path.Combine(Samples.RepositoryRoot, "eng", "azurite.sh");
         var state = Directory.CreateTempSubdirectory("pmg-azurite-tests.").FullName;
-        var (exitCode, output, error) = await RunAsync(script, "start", state);
-        if (exitCode != 0)
-        {
-            throw new InvalidOperationException($"eng/azurite.sh start failed ({exitCode}): {error}");
-        }
+        var connection = await AzuriteScript.RunAsync("start", state);
 
         // Stop the emulator when the test process ends, whichever way the run finishes.
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
-            RunAsync(script, "stop", state).GetAwaiter().GetResult();
+            try
+            {
+                AzuriteScript.RunAsync("stop", state).GetAwaiter().GetResult();
+            }
+            catch (InvalidOperationException)
+            {
+                // Already gone: nothing to stop.
+            }
+
             Directory.Delete(state, recursive: true);
         };
-        return output.Trim().Split('\n')[^1].Trim();
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string script, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(script);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start bash.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
+        return connection;
     }
 }

@@ -75,7 +75,7 @@ internal sealed partial class ChaosWorld : IAsyncDisposable
     public static async Task<ChaosWorld> StartAsync()
     {
         var root = Directory.CreateTempSubdirectory("pmg-chaos.").FullName;
-        var connection = await AzuriteAsync("start", Path.Combine(root, "azurite"), "--location", Path.Combine(root, "data"));
+        var connection = await AzuriteScript.RunAsync("start", Path.Combine(root, "azurite"), "--location", Path.Combine(root, "data"));
         var ports = string.Join(' ', Port().Matches(connection).Select(m => m.Groups[1].Value));
         var services = TestServices.Build(TestServices.Configuration(new Dictionary<string, string?>
         {
@@ -134,10 +134,10 @@ internal sealed partial class ChaosWorld : IAsyncDisposable
     /// <summary>Whether the host process is still running (it must survive every scenario but a kill).</summary>
     public bool HostRunning => _host is { HasExited: false };
 
-    public Task StopStorageAsync() => AzuriteAsync("stop", Path.Combine(_root, "azurite"));
+    public Task StopStorageAsync() => AzuriteScript.RunAsync("stop", Path.Combine(_root, "azurite"));
 
     public Task StartStorageAgainAsync() =>
-        AzuriteAsync("start", Path.Combine(_root, "azurite"), "--location", Path.Combine(_root, "data"), "--ports", _ports);
+        AzuriteScript.RunAsync("start", Path.Combine(_root, "azurite"), "--location", Path.Combine(_root, "data"), "--ports", _ports);
 
     /// <summary>Uploads a form as <c>pmg upload</c> does (uploader and high-resolution time in the metadata).</summary>
     public async Task<ChaosUpload> UploadAsync(string name, byte[] content, string uploader = "carga@sernam.cl")
@@ -273,27 +273,6 @@ internal sealed partial class ChaosWorld : IAsyncDisposable
         }
 
         Directory.Delete(_root, recursive: true);
-    }
-
-    private static async Task<string> AzuriteAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(Samples.RepositoryRoot, "eng", "azurite.sh"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start bash.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"eng/azurite.sh {arguments[0]} failed ({process.ExitCode}): {await error}");
-        }
-
-        return (await output).Trim().Split('\n')[^1].Trim();
     }
 
     [GeneratedRegex(@"Endpoint=http://127\.0\.0\.1:(\d+)/")]
